@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Paylink.Client;
+
+/// <summary>Reads and writes instants as <c>2023-10-27T10:00:00.000Z</c>: UTC, milliseconds, <c>Z</c>.</summary>
+public sealed class UtcTimestampConverter : JsonConverter<DateTime>
+{
+    /// <inheritdoc />
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.GetString() ?? throw new JsonException("A timestamp must be a string.");
+        return DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
+    {
+        var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+        Span<byte> buffer = stackalloc byte[24];
+        utc.TryFormat(buffer, out var written, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(buffer[..written]);
+    }
+}
+
+/// <summary>The JSON settings of the wire: snake_case names, timestamps with milliseconds.</summary>
+public static class PaylinkJson
+{
+    /// <summary>Options for reading and writing Paylink's JSON.</summary>
+    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    /// <summary>Applies Paylink's wire settings to <paramref name="options"/>.</summary>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = null;
+        options.Converters.Add(new UtcTimestampConverter());
+        return options;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Paylink.Data.Entities;
+
+namespace Paylink.Data;
+
+/// <summary>
+/// The database. Each provider has a context of its own (<see cref="SqlitePaylinkDbContext"/>,
+/// <see cref="PostgresPaylinkDbContext"/>) so that each keeps its own migration set.
+/// </summary>
+public abstract class PaylinkDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<ProductRecord> Products => Set<ProductRecord>();
+    public DbSet<PriceRecord> Prices => Set<PriceRecord>();
+    public DbSet<PaymentLinkRecord> PaymentLinks => Set<PaymentLinkRecord>();
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ListCounter> ListCounters => Set<ListCounter>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PaylinkDbContext).Assembly);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Paylink.Data;
+
+public sealed class PostgresPaylinkDbContext(DbContextOptions<PostgresPaylinkDbContext> options) : PaylinkDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // Ids and names sort by byte order, as on SQLite, whatever the database's locale.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.ClrType == typeof(string))
+            {
+                property.SetCollation("C");
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Paylink.Client;
+using Paylink.Data;
+using Paylink.Data.Entities;
+using Paylink.Server.Infrastructure;
+using Paylink.Server.Infrastructure.Auth;
+using Paylink.Server.Infrastructure.Lists;
+
+namespace Paylink.Server.Features.PaymentLinks;
+
+public static class PaymentLinkEndpoints
+{
+    public const string Resource = "payment_link";
+
+    public static void MapPaymentLinkEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/payment-links").WithTags("Payment links");
+        group.MapPost("/", Create).WithName("CreatePaymentLink").WithSummary("Create a payment link.")
+            .Accepts<PaymentLinkCreateOptions>("application/json");
+        group.MapGet("/{id}", Retrieve).WithName("RetrievePaymentLink")
+            .WithSummary("Retrieve a payment link by id or lookup_key, each line item with its price, product and currency.");
+        group.MapPut("/{id}", Update).WithName("UpdatePaymentLink").WithSummary("Update a payment link (partial; metadata merges).")
+            .Accepts<PaymentLinkUpdateOptions>("application/json");
+        group.MapPut("/{id}/archive", Archive).WithName("ArchivePaymentLink").WithSummary("Archive a payment link (active: false). Takes no body.");
+        group.MapGet("/", List).WithName("ListPaymentLinks").WithSummary("List payment links.");
+    }
+
+    private static async Task<Ok<PaymentLink>> Create(HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies, Caller caller,
+        TimeProvider time, IOptions<PaylinkOptions> options)
+    {
+        var body = await RequestBody.ReadObjectAsync(request);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var validation = new Validation();
+        var draft = new PaymentLinkDraft();
+        PaymentLinkInput.Apply(new JsonFields(body, "", validation), draft, create: true, currencies);
+        var prices = validation.HasErrors ? [] : await PaymentLinkRules.CheckAsync(db, draft, null, lineItemsGiven: true, activeGiven: true,
+            caller.Livemode, options.Value.TermsOfServiceUrl, validation, cancellationToken);
+        validation.ThrowIfAny();
+
+        var now = time.UtcNow();
+        var link = new PaymentLinkRecord { Id = Ids.New("pl"), Livemode = caller.Livemode, Name = draft.Name, CurrencyId = draft.CurrencyId, CreatedAt = now, UpdatedAt = now };
+        draft.CopyTo(link);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.PaymentLinks.Add(link);
+        await SaveAsync(db, cancellationToken);
+        await MarkProductsUsedAsync(db, prices, cancellationToken);
+        await Counters.AddAsync(db, Resource, link.Livemode, link.Active, 1, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies));
+    }
+
+    private static async Task<Ok<PaymentLink>> Retrieve(string id, HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies,
+        Caller caller, IOptions<PaylinkOptions> options, CancellationToken cancellationToken)
+    {
+        var link = await db.PaymentLinks.AsNoTracking()
+            .Where(l => l.Livemode == caller.Livemode && (l.Id == id || l.LookupKey == id))
+            .OrderBy(l => l.Id == id ? 0 : 1)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw ApiException.Missing("payment link", id);
+        var priceIds = PaymentLinkDraft.From(link).LineItems.Select(l => l.PriceId).ToList();
+        var prices = await db.Prices.AsNoTracking().Include(p => p.Product)
+            .Where(p => priceIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        return TypedResults.Ok(PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies, prices));
+    }
+
+    private static async Task<Ok<PaymentLink>> Update(string id, HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies,
+        Caller caller, TimeProvider time, IOptions<PaylinkOptions> options)
+    {
+        var body = await RequestBody.ReadObjectAsync(request);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        // A concurrent change to the same link (a sale, another update) makes the guarded save fail: read again and re-apply.
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var link = await Find(db, id, caller, cancellationToken);
+            var validation = new Validation();
+            var draft = PaymentLinkDraft.From(link);
+            var fields = new JsonFields(body, "", validation);
+            var lineItemsGiven = fields.Has("line_items");
+            var activeGiven = fields.Has("active");
+            PaymentLinkInput.Apply(fields, draft, create: false, currencies);
+            var prices = validation.HasErrors ? [] : await PaymentLinkRules.CheckAsync(db, draft, link, lineItemsGiven, activeGiven,
+                caller.Livemode, options.Value.TermsOfServiceUrl, validation, cancellationToken);
+            validation.ThrowIfAny();
+
+            var wasActive = link.Active;
+            draft.CopyTo(link);
+            link.UpdatedAt = time.UtcNow();
+            link.Version++;
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await SaveAsync(db, cancellationToken);
+                await MarkProductsUsedAsync(db, prices, cancellationToken);
+                if (wasActive != link.Active)
+                {
+                    await Counters.MoveAsync(db, Resource, link.Livemode, link.Active, cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                return TypedResults.Ok(PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies));
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    private static async Task<Ok<PaymentLink>> Archive(string id, HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies,
+        Caller caller, TimeProvider time, IOptions<PaylinkOptions> options)
+    {
+        await RequestBody.EnsureEmptyOrEmptyObjectAsync(request);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var link = await Find(db, id, caller, cancellationToken);
+        if (link.Active)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = time.UtcNow();
+            // Guarded, so two archives at once move the counters once.
+            var changed = await db.PaymentLinks.Where(l => l.Id == link.Id && l.Active)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Active, false).SetProperty(l => l.UpdatedAt, now).SetProperty(l => l.Version, l => l.Version + 1), cancellationToken);
+            if (changed == 1)
+            {
+                await Counters.MoveAsync(db, Resource, link.Livemode, nowActive: false, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            link = await Find(db, id, caller, cancellationToken);
+        }
+
+        return TypedResults.Ok(PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies));
+    }
+
+    private static async Task<Ok<PagedList<PaymentLink>>> List(HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies,
+        Caller caller, IOptions<PaylinkOptions> options, CancellationToken cancellationToken)
+    {
+        var list = ListRequest.Parse(request.Query, ["created_at", "updated_at", "name"], ["active", "lookup_key", "q"]);
+        var active = ListRequest.ReadBool(request.Query, "active");
+        var lookupKey = ListRequest.NonEmpty(request.Query, "lookup_key");
+        var q = ListRequest.NonEmpty(request.Query, "q");
+        var inMode = db.PaymentLinks.AsNoTracking().Where(l => l.Livemode == caller.Livemode);
+        var filtered = active is { } a ? inMode.Where(l => l.Active == a) : inMode;
+        if (lookupKey is not null)
+        {
+            filtered = filtered.Where(l => l.LookupKey == lookupKey);
+        }
+
+        if (q is not null)
+        {
+            filtered = filtered.Where(l => l.Name.Contains(q));
+        }
+
+        var (items, hasMore) = await Keyset.PageAsync(filtered, inMode, list, cancellationToken);
+        var count = lookupKey is null && q is null
+            ? await Counters.GetAsync(db, Resource, caller.Livemode, active, cancellationToken)
+            : await filtered.LongCountAsync(cancellationToken);
+        var baseUrl = options.Value.BaseUrl(request);
+        return TypedResults.Ok(new PagedList<PaymentLink>
+        {
+            Count = count,
+            List = items.Select(l => PaymentLinkMapping.ToWire(l, baseUrl, currencies)).ToList(),
+            HasMore = hasMore,
+            Paging = new Paging { Page = list.Cursor is null ? list.Page : 1, PageSize = list.PageSize },
+        });
+    }
+
+    private static async Task<PaymentLinkRecord> Find(PaylinkDbContext db, string id, Caller caller, CancellationToken cancellationToken) =>
+        await db.PaymentLinks.FirstOrDefaultAsync(l => l.Id == id && l.Livemode == caller.Livemode, cancellationToken)
+        ?? throw ApiException.Missing("payment link", id);
+
+    private static async Task SaveAsync(PaylinkDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            throw ApiException.Invalid("lookup_key", "Another payment link in this mode already has this lookup_key.", "lookup_key_taken");
+        }
+    }
+
+    /// <summary>A product whose price a link uses can no longer be deleted (only archived).</summary>
+    private static async Task MarkProductsUsedAsync(PaylinkDbContext db, List<PriceRecord> prices, CancellationToken cancellationToken)
+    {
+        var productIds = prices.Select(p => p.ProductId).Distinct().ToList();
+        if (productIds.Count > 0)
+        {
+            await db.Products.Where(p => productIds.Contains(p.Id) && !p.Used)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Used, true), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Paylink.Data;
+using Paylink.Data.Entities;
+using Paylink.Server.Infrastructure;
+
+namespace Paylink.Server.Features.PaymentLinks;
+
+/// <summary>The rules of a payment link that look across fields and at the stored prices.</summary>
+public static class PaymentLinkRules
+{
+    /// <summary>Checks the merged draft; returns the line items' prices (with products) when the line items were checked.</summary>
+    public static async Task<List<PriceRecord>> CheckAsync(PaylinkDbContext db, PaymentLinkDraft draft, PaymentLinkRecord? existing,
+        bool lineItemsGiven, bool activeGiven, bool livemode, string? termsOfServiceUrl, Validation v, CancellationToken cancellationToken)
+    {
+        var prices = new List<PriceRecord>();
+        if (lineItemsGiven && draft.LineItems.Count > 0)
+        {
+            var ids = draft.LineItems.Select(l => l.PriceId).Distinct().ToList();
+            var found = await db.Prices.AsNoTracking()
+                .Where(p => ids.Contains(p.Id) && p.Livemode == livemode)
+                .ToDictionaryAsync(p => p.Id, cancellationToken);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < draft.LineItems.Count; i++)
+            {
+                var line = draft.LineItems[i];
+                var param = $"line_items[{i}].price_id";
+                if (line.PriceId.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!seen.Add(line.PriceId))
+                {
+                    v.Add(param, $"The price '{line.PriceId}' appears in more than one line item; use one line with a larger quantity.");
+                    continue;
+                }
+
+                if (!found.TryGetValue(line.PriceId, out var price))
+                {
+                    v.Add(param, $"No such price: '{line.PriceId}'.", "resource_missing");
+                    continue;
+                }
+
+                if (!price.Active)
+                {
+                    v.Add(param, $"The price '{price.Id}' is archived (active: false).");
+                }
+                else if (price.Type != "one_time")
+                {
+                    v.Add(param, $"The price '{price.Id}' is not a one_time price.");
+                }
+                else if (draft.CurrencyId.Length > 0 && price.CurrencyId != draft.CurrencyId)
+                {
+                    v.Add(param, $"The price '{price.Id}' is in {price.CurrencyId}, but the link's currency_id is {draft.CurrencyId}.");
+                }
+                else if (price.UnitAmount is null && draft.LineItems.Count > 1)
+                {
+                    v.Add(param, $"The price '{price.Id}' lets the customer choose the amount, so it must be the link's only line item.");
+                }
+
+                prices.Add(price);
+            }
+        }
+
+        if (draft.TermsOfService == "required" && string.IsNullOrEmpty(termsOfServiceUrl))
+        {
+            v.Add("consent_collection.terms_of_service",
+                "Terms of service can only be required once the server has a terms URL (Paylink__TermsOfServiceUrl).");
+        }
+
+        if (existing is not null && activeGiven && draft.Active
+            && draft.CompletedSessionsLimit is { } limit && existing.CompletedSessionsCount >= limit)
+        {
+            v.Add("active", $"This link has reached its limit of {limit} completed sessions; raise or remove restrictions.completed_sessions.limit to activate it again.", "limit_reached");
+        }
+
+        if (draft.LookupKey is { } key && !v.HasErrors
+            && await db.PaymentLinks.AnyAsync(l => l.Livemode == livemode && l.LookupKey == key && (existing == null || l.Id != existing.Id), cancellationToken))
+        {
+            v.Add("lookup_key", $"Another payment link in this mode already has the lookup_key '{key}'.", "lookup_key_taken");
+        }
+
+        return prices;
+    }
+}

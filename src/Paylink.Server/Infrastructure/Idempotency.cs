@@ -1,0 +1,168 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Paylink.Data;
+using Paylink.Data.Entities;
+using Paylink.Server.Infrastructure.Auth;
+
+namespace Paylink.Server.Infrastructure;
+
+/// <summary>
+/// <c>Idempotency-Key</c> on POST: the first request's status and body are kept for 24 hours per key and
+/// credential (never a 5xx: that change was rolled back, so a retry must run again). A replay with the
+/// same body gets the stored answer with <c>Idempotent-Replayed: true</c>; another body is a 400; a retry
+/// while the first still runs is a 409 <c>idempotency_key_in_use</c>. The in-flight mark lapses after a
+/// minute so a crash does not lock a key for a day. Kept in the database, so it holds across restarts
+/// and instances.
+/// </summary>
+public sealed class Idempotency(RequestDelegate next)
+{
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+    public static readonly TimeSpan InFlightFor = TimeSpan.FromMinutes(1);
+
+    public async Task InvokeAsync(HttpContext context, Caller caller, PaylinkDbContext db, TimeProvider time)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method)
+            || !context.Request.Path.StartsWithSegments("/api")
+            || !context.Request.Headers.TryGetValue("Idempotency-Key", out var header))
+        {
+            await next(context);
+            return;
+        }
+
+        var key = header.ToString();
+        if (key.Length is 0 or > 255)
+        {
+            throw new ApiException(400, "idempotency_error", "idempotency_key_invalid", "Idempotency-Key must be 1 to 255 characters long.", "Idempotency-Key");
+        }
+
+        var requestHash = await HashRequestAsync(context.Request);
+        var now = time.UtcNow();
+        var record = new IdempotencyRecord
+        {
+            Scope = caller.Scope,
+            Key = key,
+            RequestHash = requestHash,
+            CreatedAt = now,
+            LockedUntil = now + InFlightFor,
+        };
+
+        if (!await TryClaimAsync(db, record, now, context))
+        {
+            return;
+        }
+
+        var original = context.Response.Body;
+        await using var captured = new MemoryStream();
+        context.Response.Body = captured;
+        var completed = false;
+        try
+        {
+            await next(context);
+            completed = true;
+        }
+        finally
+        {
+            context.Response.Body = original;
+            var status = context.Response.StatusCode;
+            db.ChangeTracker.Clear();
+            if (completed && status < 500)
+            {
+                var body = Encoding.UTF8.GetString(captured.GetBuffer(), 0, (int)captured.Length);
+                await db.IdempotencyRecords
+                    .Where(r => r.Scope == record.Scope && r.Key == record.Key)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.StatusCode, status).SetProperty(r => r.ResponseBody, body), CancellationToken.None);
+            }
+            else
+            {
+                await db.IdempotencyRecords
+                    .Where(r => r.Scope == record.Scope && r.Key == record.Key)
+                    .ExecuteDeleteAsync(CancellationToken.None);
+            }
+
+            captured.Position = 0;
+            await captured.CopyToAsync(original, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Inserts the in-flight mark; when the key is taken, answers the caller from what is stored and returns false.</summary>
+    private static async Task<bool> TryClaimAsync(PaylinkDbContext db, IdempotencyRecord record, DateTime now, HttpContext context)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            db.IdempotencyRecords.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(context.RequestAborted);
+                db.ChangeTracker.Clear();
+                return true;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            var existing = await db.IdempotencyRecords.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.Scope == record.Scope && r.Key == record.Key, context.RequestAborted);
+            if (existing is null)
+            {
+                continue;
+            }
+
+            var stale = existing.CreatedAt < now - Retention
+                || (existing.StatusCode is null && existing.LockedUntil < now);
+            if (stale)
+            {
+                // Take the key over only if nobody else did meanwhile.
+                await db.IdempotencyRecords
+                    .Where(r => r.Scope == existing.Scope && r.Key == existing.Key && r.CreatedAt == existing.CreatedAt)
+                    .ExecuteDeleteAsync(context.RequestAborted);
+                continue;
+            }
+
+            if (existing.RequestHash != record.RequestHash)
+            {
+                throw new ApiException(400, "idempotency_error", "idempotency_key_reused",
+                    "This Idempotency-Key was already used with a different request. Use a new key for a new request.", "Idempotency-Key");
+            }
+
+            if (existing.StatusCode is not { } status)
+            {
+                throw new ApiException(409, "idempotency_error", "idempotency_key_in_use",
+                    "A request with this Idempotency-Key is still being processed. Retry in a moment.", "Idempotency-Key");
+            }
+
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.Headers["Idempotent-Replayed"] = "true";
+            await context.Response.WriteAsync(existing.ResponseBody ?? "", context.RequestAborted);
+            return false;
+        }
+
+        throw new ApiException(409, "idempotency_error", "idempotency_key_in_use",
+            "A request with this Idempotency-Key is still being processed. Retry in a moment.", "Idempotency-Key");
+    }
+
+    private static async Task<string> HashRequestAsync(HttpRequest request)
+    {
+        request.EnableBuffering(RequestBody.MaxBytes + 1);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        var buffer = new byte[8192];
+        int read;
+        long total = 0;
+        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+        {
+            total += read;
+            if (total > RequestBody.MaxBytes)
+            {
+                throw new ApiException(413, "invalid_request_error", "request_too_large", "The request body is larger than 256 KiB.");
+            }
+
+            sha.AppendData(buffer, 0, read);
+        }
+
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

@@ -1,0 +1,41 @@
+namespace Paylink.Server;
+
+/// <summary>The <c>Paylink</c> configuration section (<c>Paylink__…</c> environment variables).</summary>
+public sealed class PaylinkOptions
+{
+    public string DataDir { get; set; } = "./data";
+    public string? PublicBaseUrl { get; set; }
+    public string? TermsOfServiceUrl { get; set; }
+    public DatabaseOptions Database { get; set; } = new();
+    public SecretKeyOptions SecretKeys { get; set; } = new();
+    public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>The public base URL for links: the setting, else the request's own scheme and host.</summary>
+    public string BaseUrl(HttpRequest request) =>
+        (PublicBaseUrl ?? $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
+}
+
+public sealed class DatabaseOptions
+{
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>SQLite's <c>synchronous</c>: <c>FULL</c> (default: a committed payment survives power loss) or <c>NORMAL</c> (faster; the last commits may be lost on power loss, never corrupted).</summary>
+    public string Synchronous { get; set; } = "FULL";
+}
+
+public sealed class SecretKeyOptions
+{
+    public string? Test { get; set; }
+    public string? Live { get; set; }
+}
+
+public sealed class RateLimitOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>API requests each key may make per second, sustained.</summary>
+    public int ApiPerSecond { get; set; } = 500;
+
+    /// <summary>Checkout form posts each client address may make per minute.</summary>
+    public int CheckoutPerMinute { get; set; } = 120;
+}

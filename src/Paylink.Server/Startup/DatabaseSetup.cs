@@ -1,0 +1,82 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Paylink.Data;
+using Paylink.Server.Features.PaymentLinks;
+using Paylink.Server.Features.Prices;
+using Paylink.Server.Features.Products;
+using Paylink.Server.Infrastructure;
+
+namespace Paylink.Server.Startup;
+
+public static class DatabaseSetup
+{
+    public static void AddPaylinkDatabase(this IServiceCollection services, IConfiguration configuration, PaylinkOptions options)
+    {
+        var provider = Enum.TryParse<DatabaseProvider>(options.Database.Provider, ignoreCase: true, out var p)
+            ? p
+            : throw new InvalidOperationException($"Paylink:Database:Provider must be Sqlite or Postgres, not '{options.Database.Provider}'.");
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var connectionString = configuration.GetConnectionString("Paylink")
+                ?? throw new InvalidOperationException("Set ConnectionStrings__Paylink to use PostgreSQL.");
+            services.AddDbContextPool<PaylinkDbContext, PostgresPaylinkDbContext>(o => PaylinkDatabase.UsePostgres(o, connectionString));
+            return;
+        }
+
+        var connection = configuration.GetConnectionString("Paylink");
+        if (connection is null)
+        {
+            var dataDir = Path.GetFullPath(options.DataDir);
+            Directory.CreateDirectory(dataDir);
+            connection = $"Data Source={Path.Combine(dataDir, "paylink.db")};Pooling=True;Default Timeout=30";
+        }
+
+        var pragmas = new SqlitePragmas(options.Database.Synchronous);
+        services.AddDbContextPool<PaylinkDbContext, SqlitePaylinkDbContext>(o =>
+        {
+            PaylinkDatabase.UseSqlite(o, connection);
+            o.AddInterceptors(pragmas);
+        });
+    }
+
+    /// <summary>Applies migrations, then creates any missing list counter.</summary>
+    public static async Task MigratePaylinkDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
+        if (!db.IsPostgres)
+        {
+            // WAL lets readers go on while one writer commits; it is a property of the file, set once.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        await Counters.EnsureAsync(db, PaymentLinkEndpoints.Resource, db.PaymentLinks, l => l.Livemode, l => l.Active, cancellationToken);
+        await Counters.EnsureAsync(db, ProductEndpoints.Resource, db.Products, p => p.Livemode, p => p.Active, cancellationToken);
+        await Counters.EnsureAsync(db, PriceEndpoints.Resource, db.Prices, p => p.Livemode, p => p.Active, cancellationToken);
+    }
+
+    /// <summary>Per-connection SQLite settings: durability, waiting for the writer lock, foreign keys.</summary>
+    private sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
+    {
+        private readonly string _sql = $"PRAGMA synchronous={(synchronous.Equals("NORMAL", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL")}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = _sql;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = _sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Paylink.Data;
+using Paylink.Server.Features.Currencies;
+using Paylink.Server.Features.PaymentLinks;
+using Paylink.Server.Features.Prices;
+using Paylink.Server.Features.Products;
+using Paylink.Server.Infrastructure;
+using Paylink.Server.Infrastructure.Auth;
+using Scalar.AspNetCore;
+
+namespace Paylink.Server.Startup;
+
+public static class ServiceSetup
+{
+    public static void AddPaylink(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection("Paylink").Get<PaylinkOptions>() ?? new PaylinkOptions();
+        services.Configure<PaylinkOptions>(builder.Configuration.GetSection("Paylink"));
+        services.TryAddTimeProvider();
+        services.AddPaylinkDatabase(builder.Configuration, options);
+        // Registered first: hosted services start in order, and the database must be migrated before
+        // Data Protection's own hosted service reads its key ring from it.
+        services.AddHostedService<StartupTasks>();
+        services.AddDataProtection().SetApplicationName("Paylink").PersistKeysToDbContext<PaylinkDbContext>();
+
+        services.AddSingleton<CurrencyCatalog>();
+        services.AddSingleton<SecretKeys>();
+        services.AddScoped<Caller>();
+
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => ServerJson.Configure(o.SerializerOptions));
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSetup>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBody.MaxBytes + 1024);
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.OnRejected = async (context, _) =>
+                await ApiErrors.WriteAsync(context.HttpContext, 429, "rate_limit_error", "rate_limited",
+                    "Too many requests. Slow down and retry shortly.");
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                var limits = http.RequestServices.GetRequiredService<IOptions<PaylinkOptions>>().Value.RateLimits;
+                if (!limits.Enabled || !http.Request.Path.StartsWithSegments("/api"))
+                {
+                    return RateLimitPartition.GetNoLimiter("none");
+                }
+
+                var scope = http.RequestServices.GetRequiredService<Caller>().Scope;
+                return RateLimitPartition.GetTokenBucketLimiter("api:" + scope, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limits.ApiPerSecond * 2,
+                    TokensPerPeriod = limits.ApiPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
+    }
+
+    public static void UsePaylink(this WebApplication app)
+    {
+        app.UseRequestIds();
+        app.UseExceptionHandler();
+        app.UseApiStatusCodes();
+        app.UseMiddleware<ApiAuthentication>();
+        app.UseRateLimiter();
+        app.UseMiddleware<Idempotency>();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Paylink API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/healthz");
+        app.MapCurrencyEndpoints();
+        app.MapProductEndpoints();
+        app.MapPriceEndpoints();
+        app.MapPaymentLinkEndpoints();
+    }
+
+    private sealed class DatabaseHealthCheck(PaylinkDbContext db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The database does not answer.");
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

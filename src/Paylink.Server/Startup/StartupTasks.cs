@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+
+namespace Paylink.Server.Startup;
+
+/// <summary>Runs before the server takes requests: migrations, list counters, secret keys.</summary>
+public sealed class StartupTasks(IServiceProvider services, IOptions<PaylinkOptions> options, IHostApplicationLifetime lifetime) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await services.MigratePaylinkDatabaseAsync(cancellationToken);
+        var keys = await KeyBootstrap.EnsureAsync(services, options.Value);
+        lifetime.ApplicationStarted.Register(() => Banner.Print(services, options.Value, keys));
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
