@@ -317,3 +317,98 @@ public sealed class CompletedSessionsLimitOptions
     /// <summary>A positive number of sessions.</summary>
     public int Limit { get; set; }
 }
+
+/// <summary>The body of <c>POST /api/checkout-sessions</c>.</summary>
+public sealed class CheckoutSessionCreateOptions
+{
+    /// <summary>Required: 1–20 items.</summary>
+    public List<PaymentLinkLineItemOptions> LineItems { get; set; } = [];
+
+    /// <summary><c>payment</c> (the default and only mode for now).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Mode { get; set; }
+
+    /// <summary>Taken from the prices when omitted.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CurrencyId { get; set; }
+
+    /// <summary>Where the customer goes after paying; may contain <c>{CHECKOUT_SESSION_ID}</c>. Without it, a hosted confirmation.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SuccessUrl { get; set; }
+
+    /// <summary>Where the customer goes to give up.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CancelUrl { get; set; }
+
+    /// <summary>Prefills the email field.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CustomerEmail { get; set; }
+
+    /// <summary>The merchant's own reference.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ClientReferenceId { get; set; }
+
+    /// <summary>Unix seconds, 30 minutes to 24 hours from now (default 24 hours).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? ExpiresAt { get; set; }
+
+    /// <summary><c>auto</c> or <c>required</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BillingAddressCollection { get; set; }
+
+    /// <summary><c>if_required</c> or <c>always</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CustomerCreation { get; set; }
+
+    /// <summary><c>auto</c>, <c>pay</c>, <c>book</c> or <c>donate</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SubmitType { get; set; }
+
+    /// <summary>At most 3.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<CustomField>? CustomFields { get; set; }
+
+    /// <summary>Extra words on the page.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CustomText? CustomText { get; set; }
+
+    /// <summary>Ask for a phone number.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PhoneNumberCollection? PhoneNumberCollection { get; set; }
+
+    /// <summary>Ask the customer to accept terms of service.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ConsentCollection? ConsentCollection { get; set; }
+
+    /// <summary>Whether promotion codes are allowed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? AllowPromotionCodes { get; set; }
+
+    /// <summary>The merchant's key-value data.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonObject? Metadata { get; set; }
+}
+
+/// <summary>The body of <c>PUT /api/customers/{id}</c>.</summary>
+public sealed class CustomerUpdateOptions
+{
+    /// <summary>Name.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Name { get; set; }
+
+    /// <summary>Email, unique per mode.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Email { get; set; }
+
+    /// <summary>Phone.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Phone { get; set; }
+
+    /// <summary>Billing address (replaces the stored one).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Address? Address { get; set; }
+
+    /// <summary>Merged into the stored metadata.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonObject? Metadata { get; set; }
+}

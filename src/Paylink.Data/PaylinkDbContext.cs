@@ -16,6 +16,11 @@ public abstract class PaylinkDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ListCounter> ListCounters => Set<ListCounter>();
+    public DbSet<CheckoutSessionRecord> CheckoutSessions => Set<CheckoutSessionRecord>();
+    public DbSet<PaymentIntentRecord> PaymentIntents => Set<PaymentIntentRecord>();
+    public DbSet<CustomerRecord> Customers => Set<CustomerRecord>();
+    public DbSet<EventRecord> Events => Set<EventRecord>();
+    public DbSet<TestChargeRecord> TestCharges => Set<TestChargeRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -9,6 +9,13 @@ public sealed class PaylinkOptions
     public DatabaseOptions Database { get; set; } = new();
     public SecretKeyOptions SecretKeys { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
+    public Features.Checkout.Pages.Merchant Merchant { get; set; } = new();
+
+    /// <summary>Who may frame the payment page (CSP <c>frame-ancestors</c>); none by default.</summary>
+    public string FrameAncestors { get; set; } = "'none'";
+
+    /// <summary>Create a test-mode demo product, price and payment link at start, and print the link.</summary>
+    public bool Demo { get; set; }
 
     /// <summary>The public base URL for links: the setting, else the request's own scheme and host.</summary>
     public string BaseUrl(HttpRequest request) =>

@@ -22,21 +22,23 @@ public static partial class Money
     /// <summary>Reads an amount sent as a string or a JSON number; records a problem and returns null if it is not one.</summary>
     public static long? Read(JsonElement value, Currency currency, string param, Validation validation, decimal max = MaxUnitAmount)
     {
-        string text;
         if (value.ValueKind == JsonValueKind.String)
         {
-            text = value.GetString()!.Trim();
-        }
-        else if (value.ValueKind == JsonValueKind.Number)
-        {
-            text = value.GetRawText();
-        }
-        else
-        {
-            validation.Add(param, $"{param} must be an amount, as a string like \"20.00\" or a number.");
-            return null;
+            return ReadText(value.GetString()!.Trim(), currency, param, validation, max);
         }
 
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            return ReadText(value.GetRawText(), currency, param, validation, max);
+        }
+
+        validation.Add(param, $"{param} must be an amount, as a string like \"20.00\" or a number.");
+        return null;
+    }
+
+    /// <summary>Reads an amount written as text in the major unit (<c>"20.00"</c>).</summary>
+    public static long? ReadText(string text, Currency currency, string param, Validation validation, decimal max = MaxUnitAmount)
+    {
         if (!DecimalText().IsMatch(text))
         {
             validation.Add(param, $"{param} must be a plain decimal amount like \"20.00\" (got '{Truncate(text)}').");

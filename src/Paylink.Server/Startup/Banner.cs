@@ -6,7 +6,7 @@ namespace Paylink.Server.Startup;
 /// <summary>What a newcomer sees on start: where the API and its docs are, and the key to use.</summary>
 public static class Banner
 {
-    public static void Print(IServiceProvider services, PaylinkOptions options, KeyBootstrap.KeyReport keys)
+    public static void Print(IServiceProvider services, PaylinkOptions options, KeyBootstrap.KeyReport keys, string? demoLinkId)
     {
         var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
         var listen = addresses?.FirstOrDefault()?.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)
@@ -23,6 +23,11 @@ public static class Banner
         if (keys.NewLiveKey is not null)
         {
             lines.Add($"  Live key:  {keys.NewLiveKey}   (shown this once: store it now; roll it with `keys roll live`)");
+        }
+
+        if (demoLinkId is not null)
+        {
+            lines.Add($"  Demo link: {baseUrl}/checkout/pay/{demoLinkId}   (test mode: pay with 4242 4242 4242 4242, any future expiry, any CVC)");
         }
 
         lines.Add("");

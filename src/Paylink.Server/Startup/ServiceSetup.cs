@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Paylink.Data;
+using Paylink.Server.Features.Checkout;
+using Paylink.Server.Features.Checkout.Pages;
+using Paylink.Server.Features.Checkout.Processing;
 using Paylink.Server.Features.Currencies;
 using Paylink.Server.Features.PaymentLinks;
 using Paylink.Server.Features.Prices;
@@ -29,6 +32,18 @@ public static class ServiceSetup
         services.AddDataProtection().SetApplicationName("Paylink").PersistKeysToDbContext<PaylinkDbContext>();
 
         services.AddSingleton<CurrencyCatalog>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<PublicUrls>();
+        services.AddRazorComponents();
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
+        services.AddSingleton<ICardProcessor, TestCardProcessor>();
+        services.AddSingleton<FormTokens>();
+        services.AddScoped<CheckoutMapper>();
+        services.AddScoped<CheckoutService>();
+        services.AddScoped<CheckoutCompletion>();
+        services.AddScoped<CheckoutExpiry>();
+        services.AddScoped<CheckoutPages>();
+        services.AddHostedService<CheckoutSweeper>();
         services.AddSingleton<SecretKeys>();
         services.AddScoped<Caller>();
 
@@ -47,6 +62,17 @@ public static class ServiceSetup
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var limits = http.RequestServices.GetRequiredService<IOptions<PaylinkOptions>>().Value.RateLimits;
+                if (limits.Enabled && HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/checkout"))
+                {
+                    var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                    return RateLimitPartition.GetFixedWindowLimiter("checkout:" + address, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = limits.CheckoutPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    });
+                }
+
                 if (!limits.Enabled || !http.Request.Path.StartsWithSegments("/api"))
                 {
                     return RateLimitPartition.GetNoLimiter("none");
@@ -67,6 +93,7 @@ public static class ServiceSetup
     public static void UsePaylink(this WebApplication app)
     {
         app.UseRequestIds();
+        app.UseCheckoutSecurityHeaders();
         app.UseExceptionHandler();
         app.UseApiStatusCodes();
         app.UseMiddleware<ApiAuthentication>();
@@ -80,6 +107,8 @@ public static class ServiceSetup
         app.MapProductEndpoints();
         app.MapPriceEndpoints();
         app.MapPaymentLinkEndpoints();
+        app.MapCheckoutApiEndpoints();
+        app.MapCheckoutPages();
     }
 
     private sealed class DatabaseHealthCheck(PaylinkDbContext db) : IHealthCheck

@@ -9,7 +9,8 @@ public sealed class StartupTasks(IServiceProvider services, IOptions<PaylinkOpti
     {
         await services.MigratePaylinkDatabaseAsync(cancellationToken);
         var keys = await KeyBootstrap.EnsureAsync(services, options.Value);
-        lifetime.ApplicationStarted.Register(() => Banner.Print(services, options.Value, keys));
+        var demoLinkId = options.Value.Demo ? await DemoSetup.EnsureAsync(services) : null;
+        lifetime.ApplicationStarted.Register(() => Banner.Print(services, options.Value, keys, demoLinkId));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -74,6 +74,280 @@ namespace Paylink.Data.Migrations.Sqlite
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Paylink.Data.Entities.CheckoutSessionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountDiscount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_discount");
+
+                    b.Property<long>("AmountSubtotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_subtotal");
+
+                    b.Property<long>("AmountTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_total");
+
+                    b.Property<string>("CancelUrl")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_url");
+
+                    b.Property<string>("ClientReferenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_reference_id");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ConsentJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_json");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_id");
+
+                    b.Property<string>("CustomFieldsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("custom_fields_json");
+
+                    b.Property<string>("CustomerDetailsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_details_json");
+
+                    b.Property<string>("CustomerEmail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_email");
+
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("DiscountsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discounts_json");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FormToken")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_token");
+
+                    b.Property<string>("LinesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines_json");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("livemode");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locale");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata_json");
+
+                    b.Property<string>("PaymentIntentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_intent_id");
+
+                    b.Property<string>("PaymentLinkId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_link_id");
+
+                    b.Property<int?>("PaymentLinkVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_link_version");
+
+                    b.Property<string>("PaymentStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_status");
+
+                    b.Property<bool>("Reserved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reserved");
+
+                    b.Property<long?>("ReservedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reserved_until");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settings_json");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SuccessUrl")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("success_url");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_checkout_sessions");
+
+                    b.HasIndex("FormToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_checkout_sessions_form_token")
+                        .HasFilter("form_token IS NOT NULL");
+
+                    b.HasIndex("PaymentLinkId", "CreatedAt")
+                        .HasDatabaseName("ix_checkout_sessions_payment_link_id_created_at");
+
+                    b.HasIndex("Reserved", "ReservedUntil")
+                        .HasDatabaseName("ix_checkout_sessions_reserved_reserved_until");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_checkout_sessions_status_expires_at");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_checkout_sessions_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "CustomerEmail", "Status")
+                        .HasDatabaseName("ix_checkout_sessions_livemode_customer_email_status");
+
+                    b.HasIndex("Livemode", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_checkout_sessions_livemode_updated_at_id");
+
+                    b.ToTable("checkout_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.CustomerRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AddressJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_json");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("livemode");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata_json");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customers");
+
+                    b.HasIndex("Livemode", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_livemode_email")
+                        .HasFilter("email IS NOT NULL");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_customers_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "Name", "Id")
+                        .HasDatabaseName("ix_customers_livemode_name_id");
+
+                    b.HasIndex("Livemode", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_customers_livemode_updated_at_id");
+
+                    b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.EventRecord", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_json");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("livemode");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_events");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_events_id");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_events_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "Type", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_events_livemode_type_created_at_id");
+
+                    b.ToTable("events", (string)null);
+                });
+
             modelBuilder.Entity("Paylink.Data.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -129,6 +403,85 @@ namespace Paylink.Data.Migrations.Sqlite
                         .HasName("pk_list_counters");
 
                     b.ToTable("list_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.PaymentIntentRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("CardBrand")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_brand");
+
+                    b.Property<string>("CardLast4")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_last4");
+
+                    b.Property<string>("CheckoutSessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checkout_session_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_id");
+
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error_code");
+
+                    b.Property<string>("LastErrorMessage")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error_message");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("livemode");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_intents");
+
+                    b.HasIndex("CheckoutSessionId")
+                        .HasDatabaseName("ix_payment_intents_checkout_session_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_payment_intents_status");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_payment_intents_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_payment_intents_livemode_updated_at_id");
+
+                    b.ToTable("payment_intents", (string)null);
                 });
 
             modelBuilder.Entity("Paylink.Data.Entities.PaymentLinkRecord", b =>
@@ -464,6 +817,42 @@ namespace Paylink.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_products_livemode_active_created_at_id");
 
                     b.ToTable("products", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.TestChargeRecord", b =>
+                {
+                    b.Property<string>("IdempotencyKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CardBrand")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_brand");
+
+                    b.Property<string>("CardLast4")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_last4");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeclineCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_code");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("IdempotencyKey")
+                        .HasName("pk_test_charges");
+
+                    b.ToTable("test_charges", (string)null);
                 });
 
             modelBuilder.Entity("Paylink.Data.Entities.PriceRecord", b =>

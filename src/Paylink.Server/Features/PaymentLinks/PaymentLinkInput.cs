@@ -149,7 +149,7 @@ public static partial class PaymentLinkInput
         f.RejectUnknown();
     }
 
-    private static List<PaymentLinkLineItem>? ReadLineItems(JsonFields f)
+    internal static List<PaymentLinkLineItem>? ReadLineItems(JsonFields f)
     {
         var items = f.Array("line_items", 1, MaxLineItems, required: true);
         if (items is null)
@@ -240,7 +240,7 @@ public static partial class PaymentLinkInput
         return result;
     }
 
-    private static CustomText? ReadCustomText(JsonFields f)
+    internal static CustomText? ReadCustomText(JsonFields f)
     {
         if (f.Object("custom_text") is not { } text)
         {
@@ -272,7 +272,7 @@ public static partial class PaymentLinkInput
         return f.String(name, max: 1200);
     }
 
-    private static bool ReadEnabled(JsonFields f)
+    internal static bool ReadEnabled(JsonFields f)
     {
         var enabled = f.Bool("enabled", required: true) ?? false;
         f.RejectUnknown();

@@ -12,7 +12,7 @@ using Paylink.Data;
 namespace Paylink.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPaylinkDbContext))]
-    [Migration("20261125190208_Initial")]
+    [Migration("20261125191643_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -90,6 +90,311 @@ namespace Paylink.Data.Migrations.Postgres
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Paylink.Data.Entities.CheckoutSessionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<long>("AmountDiscount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_discount");
+
+                    b.Property<long>("AmountSubtotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_subtotal");
+
+                    b.Property<long>("AmountTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_total");
+
+                    b.Property<string>("CancelUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("cancel_url")
+                        .UseCollation("C");
+
+                    b.Property<string>("ClientReferenceId")
+                        .HasColumnType("text")
+                        .HasColumnName("client_reference_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ConsentJson")
+                        .HasColumnType("text")
+                        .HasColumnName("consent_json")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("currency_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("CustomFieldsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("custom_fields_json")
+                        .UseCollation("C");
+
+                    b.Property<string>("CustomerDetailsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_details_json")
+                        .UseCollation("C");
+
+                    b.Property<string>("CustomerEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_email")
+                        .UseCollation("C");
+
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("DiscountsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("discounts_json")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FormToken")
+                        .HasColumnType("text")
+                        .HasColumnName("form_token")
+                        .UseCollation("C");
+
+                    b.Property<string>("LinesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("lines_json")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("livemode");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("locale")
+                        .UseCollation("C");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata_json")
+                        .UseCollation("C");
+
+                    b.Property<string>("PaymentIntentId")
+                        .HasColumnType("text")
+                        .HasColumnName("payment_intent_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("PaymentLinkId")
+                        .HasColumnType("text")
+                        .HasColumnName("payment_link_id")
+                        .UseCollation("C");
+
+                    b.Property<int?>("PaymentLinkVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_link_version");
+
+                    b.Property<string>("PaymentStatus")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payment_status")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Reserved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reserved");
+
+                    b.Property<DateTime?>("ReservedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reserved_until");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("settings_json")
+                        .UseCollation("C");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status")
+                        .UseCollation("C");
+
+                    b.Property<string>("SuccessUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("success_url")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_checkout_sessions");
+
+                    b.HasIndex("FormToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_checkout_sessions_form_token")
+                        .HasFilter("form_token IS NOT NULL");
+
+                    b.HasIndex("PaymentLinkId", "CreatedAt")
+                        .HasDatabaseName("ix_checkout_sessions_payment_link_id_created_at");
+
+                    b.HasIndex("Reserved", "ReservedUntil")
+                        .HasDatabaseName("ix_checkout_sessions_reserved_reserved_until");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_checkout_sessions_status_expires_at");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_checkout_sessions_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "CustomerEmail", "Status")
+                        .HasDatabaseName("ix_checkout_sessions_livemode_customer_email_status");
+
+                    b.HasIndex("Livemode", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_checkout_sessions_livemode_updated_at_id");
+
+                    b.ToTable("checkout_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.CustomerRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<string>("AddressJson")
+                        .HasColumnType("text")
+                        .HasColumnName("address_json")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text")
+                        .HasColumnName("email")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("livemode");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata_json")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text")
+                        .HasColumnName("phone")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customers");
+
+                    b.HasIndex("Livemode", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_livemode_email")
+                        .HasFilter("email IS NOT NULL");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_customers_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "Name", "Id")
+                        .HasDatabaseName("ix_customers_livemode_name_id");
+
+                    b.HasIndex("Livemode", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_customers_livemode_updated_at_id");
+
+                    b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.EventRecord", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("data_json")
+                        .UseCollation("C");
+
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("livemode");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_events");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_events_id");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_events_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "Type", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_events_livemode_type_created_at_id");
+
+                    b.ToTable("events", (string)null);
+                });
+
             modelBuilder.Entity("Paylink.Data.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -150,6 +455,94 @@ namespace Paylink.Data.Migrations.Postgres
                         .HasName("pk_list_counters");
 
                     b.ToTable("list_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.PaymentIntentRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("CardBrand")
+                        .HasColumnType("text")
+                        .HasColumnName("card_brand")
+                        .UseCollation("C");
+
+                    b.Property<string>("CardLast4")
+                        .HasColumnType("text")
+                        .HasColumnName("card_last4")
+                        .UseCollation("C");
+
+                    b.Property<string>("CheckoutSessionId")
+                        .HasColumnType("text")
+                        .HasColumnName("checkout_session_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("currency_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error_code")
+                        .UseCollation("C");
+
+                    b.Property<string>("LastErrorMessage")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error_message")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("livemode");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_intents");
+
+                    b.HasIndex("CheckoutSessionId")
+                        .HasDatabaseName("ix_payment_intents_checkout_session_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_payment_intents_status");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_payment_intents_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_payment_intents_livemode_updated_at_id");
+
+                    b.ToTable("payment_intents", (string)null);
                 });
 
             modelBuilder.Entity("Paylink.Data.Entities.PaymentLinkRecord", b =>
@@ -516,6 +909,46 @@ namespace Paylink.Data.Migrations.Postgres
                         .HasDatabaseName("ix_products_livemode_active_created_at_id");
 
                     b.ToTable("products", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.TestChargeRecord", b =>
+                {
+                    b.Property<string>("IdempotencyKey")
+                        .HasColumnType("text")
+                        .HasColumnName("idempotency_key")
+                        .UseCollation("C");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CardBrand")
+                        .HasColumnType("text")
+                        .HasColumnName("card_brand")
+                        .UseCollation("C");
+
+                    b.Property<string>("CardLast4")
+                        .HasColumnType("text")
+                        .HasColumnName("card_last4")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeclineCode")
+                        .HasColumnType("text")
+                        .HasColumnName("decline_code")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("IdempotencyKey")
+                        .HasName("pk_test_charges");
+
+                    b.ToTable("test_charges", (string)null);
                 });
 
             modelBuilder.Entity("Paylink.Data.Entities.PriceRecord", b =>

@@ -29,6 +29,66 @@ namespace Paylink.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "checkout_sessions",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    livemode = table.Column<bool>(type: "boolean", nullable: false),
+                    payment_link_id = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    payment_link_version = table.Column<int>(type: "integer", nullable: true),
+                    form_token = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    status = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    payment_status = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    currency_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    lines_json = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    amount_subtotal = table.Column<long>(type: "bigint", nullable: false),
+                    amount_discount = table.Column<long>(type: "bigint", nullable: false),
+                    amount_total = table.Column<long>(type: "bigint", nullable: false),
+                    discounts_json = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    customer_id = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    customer_details_json = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    custom_fields_json = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    consent_json = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    settings_json = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    payment_intent_id = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    success_url = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    cancel_url = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    customer_email = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    client_reference_id = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    metadata_json = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    locale = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    reserved = table.Column<bool>(type: "boolean", nullable: false),
+                    reserved_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_checkout_sessions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "customers",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    livemode = table.Column<bool>(type: "boolean", nullable: false),
+                    email = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    name = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    phone = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    address_json = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    metadata_json = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_customers", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
@@ -40,6 +100,24 @@ namespace Paylink.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "events",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    livemode = table.Column<bool>(type: "boolean", nullable: false),
+                    type = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    data_json = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_events", x => x.sequence);
                 });
 
             migrationBuilder.CreateTable(
@@ -69,6 +147,30 @@ namespace Paylink.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_list_counters", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payment_intents",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    livemode = table.Column<bool>(type: "boolean", nullable: false),
+                    amount = table.Column<long>(type: "bigint", nullable: false),
+                    currency_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    status = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    last_error_code = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    last_error_message = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    card_brand = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    card_last4 = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    customer_id = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    checkout_session_id = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    attempt = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payment_intents", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -131,6 +233,23 @@ namespace Paylink.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "test_charges",
+                columns: table => new
+                {
+                    idempotency_key = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    decline_code = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    card_brand = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    card_last4 = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    amount = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_test_charges", x => x.idempotency_key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "prices",
                 columns: table => new
                 {
@@ -171,9 +290,104 @@ namespace Paylink.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_form_token",
+                table: "checkout_sessions",
+                column: "form_token",
+                unique: true,
+                filter: "form_token IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_livemode_created_at_id",
+                table: "checkout_sessions",
+                columns: new[] { "livemode", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_livemode_customer_email_status",
+                table: "checkout_sessions",
+                columns: new[] { "livemode", "customer_email", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_livemode_updated_at_id",
+                table: "checkout_sessions",
+                columns: new[] { "livemode", "updated_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_payment_link_id_created_at",
+                table: "checkout_sessions",
+                columns: new[] { "payment_link_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_reserved_reserved_until",
+                table: "checkout_sessions",
+                columns: new[] { "reserved", "reserved_until" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_status_expires_at",
+                table: "checkout_sessions",
+                columns: new[] { "status", "expires_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_livemode_created_at_id",
+                table: "customers",
+                columns: new[] { "livemode", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_livemode_email",
+                table: "customers",
+                columns: new[] { "livemode", "email" },
+                unique: true,
+                filter: "email IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_livemode_name_id",
+                table: "customers",
+                columns: new[] { "livemode", "name", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_livemode_updated_at_id",
+                table: "customers",
+                columns: new[] { "livemode", "updated_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_events_id",
+                table: "events",
+                column: "id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_events_livemode_created_at_id",
+                table: "events",
+                columns: new[] { "livemode", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_events_livemode_type_created_at_id",
+                table: "events",
+                columns: new[] { "livemode", "type", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_idempotency_records_created_at",
                 table: "idempotency_records",
                 column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_intents_checkout_session_id",
+                table: "payment_intents",
+                column: "checkout_session_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_intents_livemode_created_at_id",
+                table: "payment_intents",
+                columns: new[] { "livemode", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_intents_livemode_updated_at_id",
+                table: "payment_intents",
+                columns: new[] { "livemode", "updated_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_intents_status",
+                table: "payment_intents",
+                column: "status");
 
             migrationBuilder.CreateIndex(
                 name: "ix_payment_links_livemode_active_created_at_id",
@@ -267,7 +481,16 @@ namespace Paylink.Data.Migrations.Postgres
                 name: "api_keys");
 
             migrationBuilder.DropTable(
+                name: "checkout_sessions");
+
+            migrationBuilder.DropTable(
+                name: "customers");
+
+            migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "events");
 
             migrationBuilder.DropTable(
                 name: "idempotency_records");
@@ -276,10 +499,16 @@ namespace Paylink.Data.Migrations.Postgres
                 name: "list_counters");
 
             migrationBuilder.DropTable(
+                name: "payment_intents");
+
+            migrationBuilder.DropTable(
                 name: "payment_links");
 
             migrationBuilder.DropTable(
                 name: "prices");
+
+            migrationBuilder.DropTable(
+                name: "test_charges");
 
             migrationBuilder.DropTable(
                 name: "products");

@@ -27,6 +27,66 @@ namespace Paylink.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "checkout_sessions",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    livemode = table.Column<bool>(type: "INTEGER", nullable: false),
+                    payment_link_id = table.Column<string>(type: "TEXT", nullable: true),
+                    payment_link_version = table.Column<int>(type: "INTEGER", nullable: true),
+                    form_token = table.Column<string>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    payment_status = table.Column<string>(type: "TEXT", nullable: false),
+                    currency_id = table.Column<string>(type: "TEXT", nullable: false),
+                    lines_json = table.Column<string>(type: "TEXT", nullable: false),
+                    amount_subtotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    amount_discount = table.Column<long>(type: "INTEGER", nullable: false),
+                    amount_total = table.Column<long>(type: "INTEGER", nullable: false),
+                    discounts_json = table.Column<string>(type: "TEXT", nullable: false),
+                    customer_id = table.Column<string>(type: "TEXT", nullable: true),
+                    customer_details_json = table.Column<string>(type: "TEXT", nullable: true),
+                    custom_fields_json = table.Column<string>(type: "TEXT", nullable: false),
+                    consent_json = table.Column<string>(type: "TEXT", nullable: true),
+                    settings_json = table.Column<string>(type: "TEXT", nullable: false),
+                    payment_intent_id = table.Column<string>(type: "TEXT", nullable: true),
+                    success_url = table.Column<string>(type: "TEXT", nullable: true),
+                    cancel_url = table.Column<string>(type: "TEXT", nullable: true),
+                    customer_email = table.Column<string>(type: "TEXT", nullable: true),
+                    client_reference_id = table.Column<string>(type: "TEXT", nullable: true),
+                    metadata_json = table.Column<string>(type: "TEXT", nullable: false),
+                    locale = table.Column<string>(type: "TEXT", nullable: false),
+                    reserved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    reserved_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    completed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_checkout_sessions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "customers",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    livemode = table.Column<bool>(type: "INTEGER", nullable: false),
+                    email = table.Column<string>(type: "TEXT", nullable: true),
+                    name = table.Column<string>(type: "TEXT", nullable: true),
+                    phone = table.Column<string>(type: "TEXT", nullable: true),
+                    address_json = table.Column<string>(type: "TEXT", nullable: true),
+                    metadata_json = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_customers", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
@@ -38,6 +98,24 @@ namespace Paylink.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "events",
+                columns: table => new
+                {
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    id = table.Column<string>(type: "TEXT", nullable: true),
+                    livemode = table.Column<bool>(type: "INTEGER", nullable: false),
+                    type = table.Column<string>(type: "TEXT", nullable: false),
+                    data_json = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_events", x => x.sequence);
                 });
 
             migrationBuilder.CreateTable(
@@ -67,6 +145,30 @@ namespace Paylink.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_list_counters", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payment_intents",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    livemode = table.Column<bool>(type: "INTEGER", nullable: false),
+                    amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    currency_id = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    last_error_code = table.Column<string>(type: "TEXT", nullable: true),
+                    last_error_message = table.Column<string>(type: "TEXT", nullable: true),
+                    card_brand = table.Column<string>(type: "TEXT", nullable: true),
+                    card_last4 = table.Column<string>(type: "TEXT", nullable: true),
+                    customer_id = table.Column<string>(type: "TEXT", nullable: true),
+                    checkout_session_id = table.Column<string>(type: "TEXT", nullable: true),
+                    attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payment_intents", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -129,6 +231,23 @@ namespace Paylink.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "test_charges",
+                columns: table => new
+                {
+                    idempotency_key = table.Column<string>(type: "TEXT", nullable: false),
+                    succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    decline_code = table.Column<string>(type: "TEXT", nullable: true),
+                    card_brand = table.Column<string>(type: "TEXT", nullable: true),
+                    card_last4 = table.Column<string>(type: "TEXT", nullable: true),
+                    amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_test_charges", x => x.idempotency_key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "prices",
                 columns: table => new
                 {
@@ -169,9 +288,104 @@ namespace Paylink.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_form_token",
+                table: "checkout_sessions",
+                column: "form_token",
+                unique: true,
+                filter: "form_token IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_livemode_created_at_id",
+                table: "checkout_sessions",
+                columns: new[] { "livemode", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_livemode_customer_email_status",
+                table: "checkout_sessions",
+                columns: new[] { "livemode", "customer_email", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_livemode_updated_at_id",
+                table: "checkout_sessions",
+                columns: new[] { "livemode", "updated_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_payment_link_id_created_at",
+                table: "checkout_sessions",
+                columns: new[] { "payment_link_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_reserved_reserved_until",
+                table: "checkout_sessions",
+                columns: new[] { "reserved", "reserved_until" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_checkout_sessions_status_expires_at",
+                table: "checkout_sessions",
+                columns: new[] { "status", "expires_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_livemode_created_at_id",
+                table: "customers",
+                columns: new[] { "livemode", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_livemode_email",
+                table: "customers",
+                columns: new[] { "livemode", "email" },
+                unique: true,
+                filter: "email IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_livemode_name_id",
+                table: "customers",
+                columns: new[] { "livemode", "name", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_livemode_updated_at_id",
+                table: "customers",
+                columns: new[] { "livemode", "updated_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_events_id",
+                table: "events",
+                column: "id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_events_livemode_created_at_id",
+                table: "events",
+                columns: new[] { "livemode", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_events_livemode_type_created_at_id",
+                table: "events",
+                columns: new[] { "livemode", "type", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_idempotency_records_created_at",
                 table: "idempotency_records",
                 column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_intents_checkout_session_id",
+                table: "payment_intents",
+                column: "checkout_session_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_intents_livemode_created_at_id",
+                table: "payment_intents",
+                columns: new[] { "livemode", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_intents_livemode_updated_at_id",
+                table: "payment_intents",
+                columns: new[] { "livemode", "updated_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_intents_status",
+                table: "payment_intents",
+                column: "status");
 
             migrationBuilder.CreateIndex(
                 name: "ix_payment_links_livemode_active_created_at_id",
@@ -265,7 +479,16 @@ namespace Paylink.Data.Migrations.Sqlite
                 name: "api_keys");
 
             migrationBuilder.DropTable(
+                name: "checkout_sessions");
+
+            migrationBuilder.DropTable(
+                name: "customers");
+
+            migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "events");
 
             migrationBuilder.DropTable(
                 name: "idempotency_records");
@@ -274,10 +497,16 @@ namespace Paylink.Data.Migrations.Sqlite
                 name: "list_counters");
 
             migrationBuilder.DropTable(
+                name: "payment_intents");
+
+            migrationBuilder.DropTable(
                 name: "payment_links");
 
             migrationBuilder.DropTable(
                 name: "prices");
+
+            migrationBuilder.DropTable(
+                name: "test_charges");
 
             migrationBuilder.DropTable(
                 name: "products");

@@ -1,0 +1,214 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Paylink.Client;
+using Paylink.Data;
+using Paylink.Data.Entities;
+using Paylink.Server.Features.Checkout.Processing;
+using Paylink.Server.Infrastructure;
+
+namespace Paylink.Server.Features.Checkout;
+
+public sealed record CheckoutSubmission(Cart Cart, CustomerDetails Details, List<CustomField> CustomFields, bool TermsAccepted, CardInput? Card);
+
+public enum PayOutcomeKind
+{
+    Completed,
+    Declined,
+    SoldOut,
+    Expired,
+    InProgress,
+}
+
+public sealed record PayOutcome(PayOutcomeKind Kind, string SessionId, string? DeclineCode = null, string? DeclineMessage = null);
+
+/// <summary>
+/// The purchase flow of CHECKOUT.md. In order: the session row is claimed (so one submit of a session
+/// runs at a time), limited things are reserved by guarded updates (link sessions, price stock), the
+/// payment intent is committed as <c>processing</c>, and only then the card is charged, with the
+/// intent id and attempt as the processor's idempotency key. Success completes everything in one
+/// transaction; failure releases the reservation and leaves the session open for another try.
+/// </summary>
+public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processor, CheckoutCompletion completion, TimeProvider time)
+{
+    public static readonly TimeSpan ReservationHold = TimeSpan.FromMinutes(10);
+
+    /// <summary>The session of one rendered link form: made on its first submit, found again on any later one.</summary>
+    public async Task<CheckoutSessionRecord> GetOrCreateLinkSessionAsync(PaymentLinkRecord link, CheckoutSettings settings, string formToken,
+        string locale, string? clientReferenceId, CancellationToken cancellationToken)
+    {
+        var existing = await db.CheckoutSessions.AsNoTracking().FirstOrDefaultAsync(s => s.FormToken == formToken, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var now = time.UtcNow();
+        var session = new CheckoutSessionRecord
+        {
+            Id = Ids.New("cs"),
+            Livemode = link.Livemode,
+            PaymentLinkId = link.Id,
+            PaymentLinkVersion = link.Version,
+            FormToken = formToken,
+            CurrencyId = link.CurrencyId,
+            SettingsJson = settings.ToJson(),
+            MetadataJson = link.MetadataJson,
+            ClientReferenceId = clientReferenceId,
+            Locale = locale,
+            ExpiresAt = now.AddHours(24),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.CheckoutSessions.Add(session);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return session;
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return await db.CheckoutSessions.AsNoTracking().FirstAsync(s => s.FormToken == formToken, cancellationToken);
+        }
+    }
+
+    public async Task<PayOutcome> PayAsync(string sessionId, CheckoutSubmission submission, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        string intentId;
+        int attempt;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Claim the session row first: concurrent submits of one session queue here.
+            var claimed = await db.CheckoutSessions.Where(s => s.Id == sessionId && s.Status == "open")
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedAt, now), cancellationToken);
+            if (claimed == 0)
+            {
+                return await StateOfAsync(sessionId, cancellationToken);
+            }
+
+            var session = await db.CheckoutSessions.FirstAsync(s => s.Id == sessionId, cancellationToken);
+            if (session.ExpiresAt <= now)
+            {
+                return new PayOutcome(PayOutcomeKind.Expired, sessionId);
+            }
+
+            if (session.PaymentIntentId is { } existingIntent)
+            {
+                var started = await db.PaymentIntents.Where(p => p.Id == existingIntent && p.Status == "requires_payment_method")
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, "processing").SetProperty(p => p.Attempt, p => p.Attempt + 1)
+                        .SetProperty(p => p.Amount, submission.Cart.Total).SetProperty(p => p.UpdatedAt, now), cancellationToken);
+                if (started == 0)
+                {
+                    return await StateOfAsync(sessionId, cancellationToken);
+                }
+            }
+
+            Record(session, submission, now);
+            if (!session.Reserved && !await ReserveAsync(session, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new PayOutcome(PayOutcomeKind.SoldOut, sessionId);
+            }
+
+            session.Reserved = true;
+            session.ReservedUntil = now + ReservationHold;
+            if (submission.Cart.Total == 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await completion.CompleteAsync(session, intent: null, card: null, now, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new PayOutcome(PayOutcomeKind.Completed, sessionId);
+            }
+
+            if (session.PaymentIntentId is null)
+            {
+                var intent = new PaymentIntentRecord
+                {
+                    Id = Ids.New("pi"),
+                    Livemode = session.Livemode,
+                    Amount = submission.Cart.Total,
+                    CurrencyId = session.CurrencyId,
+                    Status = "processing",
+                    Attempt = 1,
+                    CheckoutSessionId = session.Id,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                };
+                db.PaymentIntents.Add(intent);
+                session.PaymentIntentId = intent.Id;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            intentId = session.PaymentIntentId;
+            attempt = await db.PaymentIntents.Where(p => p.Id == intentId).Select(p => p.Attempt).FirstAsync(cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+        var request = new ChargeRequest(IdempotencyKey(intentId, attempt), submission.Cart.Total, submission.Cart.Currency.Id, submission.Card!);
+        var result = await processor.ChargeAsync(request, CancellationToken.None);
+        return await completion.SettleAsync(intentId, result, CancellationToken.None);
+    }
+
+    public static string IdempotencyKey(string intentId, int attempt) => $"{intentId}:{attempt}";
+
+    private static void Record(CheckoutSessionRecord session, CheckoutSubmission submission, DateTime now)
+    {
+        var lines = submission.Cart.ToSessionLines();
+        if (!session.Reserved)
+        {
+            session.LinesJson = SessionLine.ToJson(lines);
+            session.AmountSubtotal = submission.Cart.Subtotal;
+            session.AmountDiscount = submission.Cart.Discount;
+            session.AmountTotal = submission.Cart.Total;
+        }
+
+        session.CustomerDetailsJson = JsonSerializer.Serialize(submission.Details, ServerJson.Options);
+        session.CustomFieldsJson = JsonSerializer.Serialize(submission.CustomFields, ServerJson.Options);
+        session.ConsentJson = submission.TermsAccepted ? JsonSerializer.Serialize(new SessionConsent { TermsOfService = "accepted" }, ServerJson.Options) : null;
+        session.UpdatedAt = now;
+    }
+
+    /// <summary>Holds one completed-session place on the link and each line's units, or nothing at all.</summary>
+    private async Task<bool> ReserveAsync(CheckoutSessionRecord session, CancellationToken cancellationToken)
+    {
+        if (session.PaymentLinkId is { } linkId)
+        {
+            var held = await db.PaymentLinks
+                .Where(l => l.Id == linkId && l.Active && (l.CompletedSessionsLimit == null || l.CompletedSessionsCount + l.CompletedSessionsReserved < l.CompletedSessionsLimit))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.CompletedSessionsReserved, l => l.CompletedSessionsReserved + 1), cancellationToken);
+            if (held == 0)
+            {
+                return false;
+            }
+        }
+
+        foreach (var line in SessionLine.Parse(session.LinesJson).Where(l => l.Quantity > 0))
+        {
+            var quantity = (long)line.Quantity;
+            var held = await db.Prices
+                .Where(p => p.Id == line.PriceId && (p.QuantityAvailable == null || p.QuantitySold + p.QuantityReserved + quantity <= p.QuantityAvailable))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.QuantityReserved, p => p.QuantityReserved + quantity), cancellationToken);
+            if (held == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What a submit that could not claim the session should tell the customer.</summary>
+    private async Task<PayOutcome> StateOfAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var session = await db.CheckoutSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        return session?.Status switch
+        {
+            "complete" => new PayOutcome(PayOutcomeKind.Completed, sessionId),
+            "expired" => new PayOutcome(PayOutcomeKind.Expired, sessionId),
+            _ => new PayOutcome(PayOutcomeKind.InProgress, sessionId),
+        };
+    }
+}

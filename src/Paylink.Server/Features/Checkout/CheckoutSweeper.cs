@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Paylink.Data;
+using Paylink.Server.Features.Checkout.Processing;
+using Paylink.Server.Infrastructure;
+
+namespace Paylink.Server.Features.Checkout;
+
+/// <summary>
+/// Background work of checkout: expires sessions at <c>expires_at</c>, and settles payments left
+/// <c>processing</c> (a crash between the charge and its completion) by asking the processor what it
+/// decided for the intent's idempotency key. Safe with several instances: every change is guarded.
+/// </summary>
+public sealed class CheckoutSweeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<CheckoutSweeper> logger) : BackgroundService
+{
+    /// <summary>How long a charge may take before it counts as interrupted.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+
+    public static TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Checkout sweep failed; it will run again.");
+            }
+
+            await Task.Delay(Interval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<PaylinkDbContext>();
+        var now = time.UtcNow();
+
+        var stale = now - StaleAfter;
+        var interrupted = await db.PaymentIntents.AsNoTracking().Where(p => p.Status == "processing" && p.UpdatedAt < stale)
+            .Select(p => new { p.Id, p.Attempt }).Take(100).ToListAsync(cancellationToken);
+        foreach (var intent in interrupted)
+        {
+            var processor = services.GetRequiredService<ICardProcessor>();
+            var result = await processor.LookupAsync(CheckoutService.IdempotencyKey(intent.Id, intent.Attempt), cancellationToken)
+                ?? ChargeResult.Declined("processing_interrupted", "The payment was interrupted before the card was charged. Please try again.");
+            await services.GetRequiredService<CheckoutCompletion>().SettleAsync(intent.Id, result, cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        var due = await db.CheckoutSessions.AsNoTracking().Where(s => s.Status == "open" && s.ExpiresAt <= now)
+            .Select(s => s.Id).Take(100).ToListAsync(cancellationToken);
+        foreach (var id in due)
+        {
+            await services.GetRequiredService<CheckoutExpiry>().ExpireAsync(id, cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+}

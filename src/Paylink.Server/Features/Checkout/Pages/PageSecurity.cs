@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace Paylink.Server.Features.Checkout.Pages;
+
+/// <summary>
+/// Security headers of the hosted pages: a Content-Security-Policy with no inline script and no
+/// <c>form-action</c> (Chromium applies it to the redirect after payment too), framing only as
+/// <c>Paylink__FrameAncestors</c> allows. Anti-forgery's own X-Frame-Options is switched off, so nothing contradicts it.
+/// </summary>
+public static class PageSecurity
+{
+    public static IApplicationBuilder UseCheckoutSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/checkout"))
+            {
+                var ancestors = context.RequestServices.GetRequiredService<IOptions<PaylinkOptions>>().Value.FrameAncestors;
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy =
+                    $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; " +
+                    $"object-src 'none'; base-uri 'none'; frame-ancestors {ancestors}";
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "same-origin";
+                if (ancestors.Trim() == "'none'")
+                {
+                    headers.XFrameOptions = "DENY";
+                }
+            }
+
+            return next(context);
+        });
+}

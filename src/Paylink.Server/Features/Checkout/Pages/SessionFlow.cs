@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Paylink.Client;
+using Paylink.Data;
+using Paylink.Data.Entities;
+using Paylink.Server.Features.Checkout.Processing;
+using Paylink.Server.Infrastructure;
+
+namespace Paylink.Server.Features.Checkout.Pages;
+
+/// <summary>What the customer sees of a session: its form, its outcome after a submit, its confirmation.</summary>
+public static class SessionFlow
+{
+    private static readonly TimeSpan WaitForOtherSubmit = TimeSpan.FromSeconds(10);
+
+    public static async Task<IResult> ShowAsync(HttpContext http, PaylinkDbContext db, CheckoutSessionRecord session, Strings s,
+        CheckoutPages pages, CurrencyCatalog currencies, ICardProcessor processor, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var intent = session.PaymentIntentId is { } pi ? await db.PaymentIntents.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pi, cancellationToken) : null;
+        var settings = CheckoutSettings.Parse(session.SettingsJson);
+        var page = await PageContext.LoadAsync(db, currencies, session.Livemode, session.CurrencyId, settings, cancellationToken);
+        if (session.Status == "complete")
+        {
+            return pages.Confirmation(s, session, intent, page);
+        }
+
+        if (session.Status == "expired" || (session.ExpiresAt <= time.UtcNow() && intent?.Status is not ("processing" or "succeeded")))
+        {
+            return pages.Message(s, "expired", status: 410, testMode: !session.Livemode);
+        }
+
+        if (!processor.Supports(session.Livemode))
+        {
+            return pages.Message(s, "unavailable");
+        }
+
+        if (intent?.Status == "processing")
+        {
+            return pages.Message(s, "in_progress", status: 202, testMode: !session.Livemode);
+        }
+
+        if (page is null)
+        {
+            return pages.Message(s, "not_found", status: 404);
+        }
+
+        var values = StoredValues(session);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (intent?.LastErrorCode is { } code)
+        {
+            errors["card_number"] = s[code];
+        }
+
+        var cart = new Cart(page.Lines.Select(l => new CartLine(l.Price, l.Product,
+            SessionLine.Parse(session.LinesJson).FirstOrDefault(x => x.PriceId == l.Price.Id)?.Quantity ?? l.Item.Quantity,
+            l.Price.UnitAmount ?? l.Price.CustomPreset ?? l.Price.CustomMinimum ?? 0)).ToList(), page.Currency);
+        return pages.Form(http, page, cart, s, $"/checkout/session/{session.Id}", null, values, errors, formError: errors.Count > 0 ? errors["card_number"] : null);
+    }
+
+    public static async Task<IResult> PayAsync(HttpContext http, PaylinkDbContext db, CheckoutSessionRecord session, PageContext page,
+        CheckoutForm.Result form, Strings s, CheckoutPages pages, CheckoutService checkout, CurrencyCatalog currencies, CancellationToken cancellationToken)
+    {
+        var outcome = await checkout.PayAsync(session.Id, form.Submission!, cancellationToken);
+        if (outcome.Kind == PayOutcomeKind.InProgress)
+        {
+            outcome = await WaitAsync(db, session.Id, outcome, cancellationToken);
+        }
+
+        var current = await db.CheckoutSessions.AsNoTracking().FirstAsync(x => x.Id == session.Id, cancellationToken);
+        switch (outcome.Kind)
+        {
+            case PayOutcomeKind.Completed:
+                return await AfterCompletionAsync(db, current, pages, s, currencies, cancellationToken);
+            case PayOutcomeKind.Declined:
+                var message = s[outcome.DeclineCode ?? "card_declined"];
+                var errors = new Dictionary<string, string>(StringComparer.Ordinal) { ["card_number"] = message };
+                return pages.Form(http, page, form.Cart, s, $"/checkout/session/{current.Id}", null, form.Values, errors, formError: message, status: 402);
+            case PayOutcomeKind.SoldOut:
+                return pages.Message(s, "sold_out", status: 409, testMode: !current.Livemode);
+            case PayOutcomeKind.Expired:
+                return pages.Message(s, "expired", status: 410, testMode: !current.Livemode);
+            default:
+                return pages.Message(s, "in_progress", status: 202, testMode: !current.Livemode);
+        }
+    }
+
+    /// <summary>After payment: the link's redirect (with the session id), the session's success URL, or the hosted confirmation.</summary>
+    public static async Task<IResult> AfterCompletionAsync(PaylinkDbContext db, CheckoutSessionRecord session, CheckoutPages pages, Strings s,
+        CurrencyCatalog currencies, CancellationToken cancellationToken)
+    {
+        var settings = CheckoutSettings.Parse(session.SettingsJson);
+        var target = settings.AfterCompletion is { Type: "redirect", Redirect.Url: { Length: > 0 } url } ? url : session.SuccessUrl;
+        if (target is not null)
+        {
+            return new SeeOther(target.Replace("{CHECKOUT_SESSION_ID}", session.Id, StringComparison.Ordinal));
+        }
+
+        await Task.CompletedTask;
+        return new SeeOther($"/checkout/session/{session.Id}{(s.Locale == "zh" ? "?locale=zh" : "")}");
+    }
+
+    /// <summary>Another submit of the same session is charging right now: wait for its answer, then tell it.</summary>
+    private static async Task<PayOutcome> WaitAsync(PaylinkDbContext db, string sessionId, PayOutcome outcome, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + WaitForOtherSubmit;
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, cancellationToken);
+            var state = await db.CheckoutSessions.AsNoTracking().Where(x => x.Id == sessionId)
+                .Select(x => new { x.Status, Intent = db.PaymentIntents.Where(p => p.Id == x.PaymentIntentId).Select(p => new { p.Status, p.LastErrorCode, p.LastErrorMessage }).FirstOrDefault() })
+                .FirstAsync(cancellationToken);
+            if (state.Status == "complete")
+            {
+                return new PayOutcome(PayOutcomeKind.Completed, sessionId);
+            }
+
+            if (state.Status == "expired")
+            {
+                return new PayOutcome(PayOutcomeKind.Expired, sessionId);
+            }
+
+            if (state.Intent is { Status: "requires_payment_method" } intent)
+            {
+                return new PayOutcome(PayOutcomeKind.Declined, sessionId, intent.LastErrorCode, intent.LastErrorMessage);
+            }
+        }
+
+        return outcome;
+    }
+
+    private static Dictionary<string, string> StoredValues(CheckoutSessionRecord session)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var details = CheckoutMapper.Details(session);
+        values["email"] = details?.Email ?? session.CustomerEmail ?? "";
+        values["name"] = details?.Name ?? "";
+        values["phone"] = details?.Phone ?? "";
+        if (details?.Address is { } a)
+        {
+            values["address_country"] = a.Country ?? "";
+            values["address_line1"] = a.Line1 ?? "";
+            values["address_line2"] = a.Line2 ?? "";
+            values["address_city"] = a.City ?? "";
+            values["address_state"] = a.State ?? "";
+            values["address_postal_code"] = a.PostalCode ?? "";
+        }
+
+        foreach (var field in JsonSerializer.Deserialize<List<CustomField>>(session.CustomFieldsJson, ServerJson.Options) ?? [])
+        {
+            values[$"field_{field.Key}"] = field.Value ?? "";
+        }
+
+        return values;
+    }
+}
+
+/// <summary>303 See Other: after a form post, the browser fetches the target with GET.</summary>
+public sealed class SeeOther(string location) : IResult
+{
+    public string Location { get; } = location;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+        httpContext.Response.Headers.Location = Location;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Paylink.Data;
+using Paylink.Data.Entities;
+using Paylink.Server.Infrastructure;
+
+namespace Paylink.Server.Features.Events;
+
+/// <summary>
+/// Records events in the caller's unit of work, so an event exists exactly when the change it
+/// describes was committed (the outbox the webhook dispatcher reads).
+/// </summary>
+public static class EventLog
+{
+    public static void Record<T>(PaylinkDbContext db, string type, bool livemode, T wireObject, DateTime now)
+    {
+        db.Events.Add(new EventRecord
+        {
+            Id = Ids.New("evt"),
+            Livemode = livemode,
+            Type = type,
+            DataJson = JsonSerializer.Serialize(wireObject, ServerJson.Options),
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+    }
+}
