@@ -35,6 +35,9 @@ public static class ServiceSetup
         services.AddHttpContextAccessor();
         services.AddScoped<PublicUrls>();
         services.AddRazorComponents();
+        // Pages are UTF-8: write Chinese text and symbols as they are, not as numeric entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddSingleton<ICardProcessor, TestCardProcessor>();
         services.AddSingleton<FormTokens>();

@@ -43,7 +43,7 @@ public sealed class CheckoutSweeper(IServiceScopeFactory scopes, TimeProvider ti
 
         var stale = now - StaleAfter;
         var interrupted = await db.PaymentIntents.AsNoTracking().Where(p => p.Status == "processing" && p.UpdatedAt < stale)
-            .Select(p => new { p.Id, p.Attempt }).Take(100).ToListAsync(cancellationToken);
+            .OrderBy(p => p.UpdatedAt).Select(p => new { p.Id, p.Attempt }).Take(100).ToListAsync(cancellationToken);
         foreach (var intent in interrupted)
         {
             var processor = services.GetRequiredService<ICardProcessor>();
@@ -54,7 +54,7 @@ public sealed class CheckoutSweeper(IServiceScopeFactory scopes, TimeProvider ti
         }
 
         var due = await db.CheckoutSessions.AsNoTracking().Where(s => s.Status == "open" && s.ExpiresAt <= now)
-            .Select(s => s.Id).Take(100).ToListAsync(cancellationToken);
+            .OrderBy(s => s.ExpiresAt).Select(s => s.Id).Take(100).ToListAsync(cancellationToken);
         foreach (var id in due)
         {
             await services.GetRequiredService<CheckoutExpiry>().ExpireAsync(id, cancellationToken);

@@ -53,6 +53,12 @@
     if (role === 'quantity' || role === 'amount') { recompute(); }
   });
 
+  // Coming back to the page (back button) makes the form usable again.
+  window.addEventListener('pageshow', function () {
+    form.removeAttribute('data-sent');
+    if (submit) { submit.disabled = false; }
+  });
+
   // One click, one submit: the server also refuses to charge a session twice.
   form.addEventListener('submit', function (event) {
     if (form.getAttribute('data-sent') === '1') { event.preventDefault(); return; }
