@@ -14,7 +14,7 @@ namespace Paylink.Browser.Tests;
 /// A real Paylink server on Kestrel (127.0.0.1, a free port, SQLite in a temp folder) and Debian's
 /// Chromium driven by Playwright. Every log line the server writes is kept, so tests can search it.
 /// </summary>
-public sealed class CheckoutServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class CheckoutServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string TestKey = "sk_test_browser0000000000000000000000000000";
     public const string TermsUrl = "https://example.com/terms";
@@ -31,9 +31,20 @@ public sealed class CheckoutServer : WebApplicationFactory<Program>, IAsyncLifet
         UseKestrel(0);
     }
 
+    /// <summary>Null for SQLite; a database of its own on the test PostgreSQL server otherwise.</summary>
+    protected string? PostgresConnection { get; set; }
+
+    public string Provider => PostgresConnection is null ? "Sqlite" : "Postgres";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Paylink:DataDir", DataDir);
+        if (PostgresConnection is not null)
+        {
+            builder.UseSetting("Paylink:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Paylink", PostgresConnection);
+        }
+
         builder.UseSetting("Paylink:SecretKeys:Test", TestKey);
         builder.UseSetting("Paylink:RateLimits:Enabled", "false");
         builder.UseSetting("Paylink:TermsOfServiceUrl", TermsUrl);
@@ -42,7 +53,7 @@ public sealed class CheckoutServer : WebApplicationFactory<Program>, IAsyncLifet
         builder.ConfigureLogging(logging => logging.AddProvider(new KeepingLoggerProvider(Logs)).SetMinimumLevel(LogLevel.Debug));
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         StartServer();
         var client = CreateClient();
@@ -135,4 +146,20 @@ public sealed class CheckoutServer : WebApplicationFactory<Program>, IAsyncLifet
 public sealed class CheckoutServerCollection : ICollectionFixture<CheckoutServer>
 {
     public const string Name = "checkout server";
+}
+
+/// <summary>The same server on PostgreSQL.</summary>
+public sealed class PostgresCheckoutServer : CheckoutServer
+{
+    public override async Task InitializeAsync()
+    {
+        PostgresConnection = await PostgresCluster.CreateDatabaseAsync();
+        await base.InitializeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCheckoutServerCollection : ICollectionFixture<PostgresCheckoutServer>
+{
+    public const string Name = "checkout server on postgres";
 }

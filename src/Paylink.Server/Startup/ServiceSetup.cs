@@ -34,10 +34,9 @@ public static class ServiceSetup
         services.AddSingleton<CurrencyCatalog>();
         services.AddHttpContextAccessor();
         services.AddScoped<PublicUrls>();
+        // Pages are UTF-8: write Chinese text and currency symbols as they are, not as numeric entities.
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents();
-        // Pages are UTF-8: write Chinese text and symbols as they are, not as numeric entities.
-        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddSingleton<ICardProcessor, TestCardProcessor>();
         services.AddSingleton<FormTokens>();
