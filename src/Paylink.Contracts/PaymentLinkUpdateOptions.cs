@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 namespace Paylink.Client;
 
 /// <summary>
-/// The body of <c>PUT /api/payment-links/{id}</c>. Only the properties you assign are sent; assigning
-/// <c>null</c> sends <c>null</c>, which puts an optional field back to its default. Objects and lists
-/// replace the stored ones whole; <c>metadata</c> merges.
+/// The body of <c>PUT /api/payment-links/{id}</c>: only the fields present change, and <c>null</c> puts
+/// an optional field back to its default. Objects and lists replace the stored ones whole; <c>metadata</c>
+/// merges. (In the SDK, only the properties you assign are sent, null included.)
 /// </summary>
 public sealed class PaymentLinkUpdateOptions : UpdateOptions
 {

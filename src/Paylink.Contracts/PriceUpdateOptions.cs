@@ -4,7 +4,8 @@ namespace Paylink.Client;
 
 /// <summary>
 /// The body of <c>PUT /api/prices/{id}</c>. Amounts, currency and type never change after creation.
-/// Only the properties you assign are sent; assigning <c>null</c> sends <c>null</c>. <c>metadata</c> merges.
+/// Only the fields present change, and <c>null</c> clears an optional field; <c>metadata</c> merges.
+/// (In the SDK, only the properties you assign are sent, null included.)
 /// </summary>
 public sealed class PriceUpdateOptions : UpdateOptions
 {

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace Paylink.Client;
 
 /// <summary>
-/// The body of <c>PUT /api/products/{id}</c>. Only the properties you assign are sent; assigning
-/// <c>null</c> sends <c>null</c>, which clears an optional field. <c>metadata</c> merges.
+/// The body of <c>PUT /api/products/{id}</c>: only the fields present change, and <c>null</c> clears an
+/// optional field; <c>metadata</c> merges. (In the SDK, only the properties you assign are sent, null included.)
 /// </summary>
 public sealed class ProductUpdateOptions : UpdateOptions
 {
