@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Paylink.Client;
 
 /// <summary>Fields every Paylink object carries.</summary>
-public abstract class ApiObject
+public abstract class ApiObject : IHasId
 {
     /// <summary>The object's id, prefixed by its type (for example <c>pl_</c>).</summary>
     [JsonPropertyOrder(-10)]

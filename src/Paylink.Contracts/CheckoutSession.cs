@@ -220,33 +220,3 @@ public sealed class Customer : ApiObject
     /// <summary>The merchant's own key-value data.</summary>
     public JsonObject Metadata { get; set; } = [];
 }
-
-/// <summary>Something that happened, as recorded for webhooks and <c>GET /api/events</c>.</summary>
-public sealed class Event
-{
-    /// <summary>The event id (<c>evt_…</c>); receivers drop duplicates by it.</summary>
-    public string Id { get; set; } = "";
-
-    /// <summary><c>event</c>.</summary>
-    public string Object { get; set; } = "event";
-
-    /// <summary>For example <c>checkout.session.completed</c>.</summary>
-    public string Type { get; set; } = "";
-
-    /// <summary>The mode of the object.</summary>
-    public bool Livemode { get; set; }
-
-    /// <summary>The object as the API showed it at that moment.</summary>
-    public EventData Data { get; set; } = new();
-
-    /// <summary>When it happened.</summary>
-    [JsonConverter(typeof(UtcTimestampConverter))]
-    public DateTime CreatedAt { get; set; }
-}
-
-/// <summary>The payload of an event.</summary>
-public sealed class EventData
-{
-    /// <summary>The object as JSON.</summary>
-    public JsonObject Object { get; set; } = [];
-}

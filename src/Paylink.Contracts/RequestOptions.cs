@@ -42,46 +42,6 @@ public sealed class ProductCreateOptions
     public List<PriceCreateOptions>? Prices { get; set; }
 }
 
-/// <summary>The body of <c>PUT /api/products/{id}</c>: only the fields set change.</summary>
-public sealed class ProductUpdateOptions
-{
-    /// <summary>1–255 characters.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Name { get; set; }
-
-    /// <summary><c>service</c> or <c>good</c>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Type { get; set; }
-
-    /// <summary>Shown on the payment page.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Description { get; set; }
-
-    /// <summary>Image URLs (replaces the list).</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public List<string>? Images { get; set; }
-
-    /// <summary>A label for one unit.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? UnitLabel { get; set; }
-
-    /// <summary>For the customer's statement.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? StatementDescriptor { get; set; }
-
-    /// <summary>One of the product's prices.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? DefaultPriceId { get; set; }
-
-    /// <summary>Whether the product can be sold.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? Active { get; set; }
-
-    /// <summary>Merged into the stored metadata; a key set to null or "" is removed.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonObject? Metadata { get; set; }
-}
-
 /// <summary>The body of <c>POST /api/prices</c> (and of each entry of <see cref="ProductCreateOptions.Prices"/>, without <see cref="ProductId"/>).</summary>
 public sealed class PriceCreateOptions
 {
@@ -121,30 +81,6 @@ public sealed class PriceCreateOptions
     public bool? Active { get; set; }
 
     /// <summary>The merchant's key-value data.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonObject? Metadata { get; set; }
-}
-
-/// <summary>The body of <c>PUT /api/prices/{id}</c>. Amounts, currency and type never change after creation.</summary>
-public sealed class PriceUpdateOptions
-{
-    /// <summary>A name only the merchant sees.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Nickname { get; set; }
-
-    /// <summary>Unique per mode among active prices.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? LookupKey { get; set; }
-
-    /// <summary>Not below the units sold and reserved.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? QuantityAvailable { get; set; }
-
-    /// <summary>Whether the price can be used.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? Active { get; set; }
-
-    /// <summary>Merged into the stored metadata.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonObject? Metadata { get; set; }
 }
@@ -228,78 +164,6 @@ public sealed class PaymentLinkCreateOptions
     public string? LookupKey { get; set; }
 
     /// <summary>The merchant's key-value data.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonObject? Metadata { get; set; }
-}
-
-/// <summary>The body of <c>PUT /api/payment-links/{id}</c>: only the fields set change; metadata merges.</summary>
-public sealed class PaymentLinkUpdateOptions
-{
-    /// <summary>1–255 characters.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Name { get; set; }
-
-    /// <summary>Only together with <see cref="LineItems"/>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? CurrencyId { get; set; }
-
-    /// <summary>Replaces all line items.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public List<PaymentLinkLineItemOptions>? LineItems { get; set; }
-
-    /// <summary>Whether the link takes payments.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? Active { get; set; }
-
-    /// <summary>Replaces the after-completion behaviour.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public AfterCompletion? AfterCompletion { get; set; }
-
-    /// <summary>Whether promotion codes are allowed.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? AllowPromotionCodes { get; set; }
-
-    /// <summary><c>auto</c> or <c>required</c>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? BillingAddressCollection { get; set; }
-
-    /// <summary><c>if_required</c> or <c>always</c>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? CustomerCreation { get; set; }
-
-    /// <summary><c>auto</c>, <c>pay</c>, <c>book</c> or <c>donate</c>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? SubmitType { get; set; }
-
-    /// <summary>Replaces the custom fields.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public List<CustomField>? CustomFields { get; set; }
-
-    /// <summary>Replaces the custom text.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public CustomText? CustomText { get; set; }
-
-    /// <summary>Ask for a phone number.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public PhoneNumberCollection? PhoneNumberCollection { get; set; }
-
-    /// <summary>Ask the customer to accept terms of service.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ConsentCollection? ConsentCollection { get; set; }
-
-    /// <summary>Replaces the restrictions.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public PaymentLinkRestrictionsOptions? Restrictions { get; set; }
-
-    /// <summary>Shown when the link is inactive.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? InactiveMessage { get; set; }
-
-    /// <summary>Unique per mode.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? LookupKey { get; set; }
-
-    /// <summary>Merged into the stored metadata; a key set to null or "" is removed.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonObject? Metadata { get; set; }
 }

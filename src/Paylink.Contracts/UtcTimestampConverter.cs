@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Paylink.Client;
 
@@ -36,6 +37,8 @@ public static class PaylinkJson
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = null;
         options.Converters.Add(new UtcTimestampConverter());
+        // Partial updates send exactly the fields that were assigned (see UpdateOptions).
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(UpdateOptions.OmitUnset);
         return options;
     }
 }

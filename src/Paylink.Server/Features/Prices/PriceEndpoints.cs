@@ -96,13 +96,17 @@ public static class PriceEndpoints
             {
                 throw ApiException.Invalid("quantity_available", "quantity_available cannot be less than the units already sold or reserved.");
             }
-
-            price.QuantityAvailable = quantity;
-            db.Entry(price).Property(p => p.QuantityAvailable).IsModified = false;
         }
 
         await PriceStore.SaveAsync(db, price, wasActive, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (quantityChanged)
+        {
+            // Set only now, for the answer: the guarded update above wrote it (marking the property
+            // unmodified instead would have put the old value back in the entity).
+            price.QuantityAvailable = quantity;
+        }
+
         return TypedResults.Ok(PriceMapping.ToWire(price, currencies));
     }
 
