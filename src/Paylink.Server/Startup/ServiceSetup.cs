@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Paylink.Data;
+using Paylink.Server.Features.Compat;
 using Paylink.Server.Features.Currencies;
 using Paylink.Server.Features.PaymentLinks;
 using Paylink.Server.Features.Prices;
@@ -31,6 +32,7 @@ public static class ServiceSetup
         services.AddSingleton<CurrencyCatalog>();
         services.AddSingleton<SecretKeys>();
         services.AddScoped<Caller>();
+        services.AddSignedCallers();
 
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
