@@ -82,6 +82,7 @@ public static class ServiceSetup
         app.MapProductEndpoints();
         app.MapPriceEndpoints();
         app.MapPaymentLinkEndpoints();
+        app.MapUnsupportedPaymentKitRoutes();
     }
 
     private sealed class DatabaseHealthCheck(PaylinkDbContext db) : IHealthCheck
