@@ -100,6 +100,14 @@ public sealed class SignedRequestTests(CompatApp app) : IClassFixture<CompatApp>
     }
 
     [Fact]
+    public async Task A_signed_body_over_256_KiB_is_a_413()
+    {
+        var huge = JsonSerializer.Serialize(new { name = "Huge", description = new string('x', 300 * 1024) });
+        var body = await SendAsync(NodeSigner.SpecKey.Request(HttpMethod.Post, "/api/products?livemode=false", huge), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("request_too_large", body.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task A_request_with_a_key_is_judged_by_the_key_not_a_signature()
     {
         var name = $"Key wins {Guid.NewGuid():N}";
