@@ -20,7 +20,7 @@ public sealed class Idempotency(RequestDelegate next)
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
     public static readonly TimeSpan InFlightFor = TimeSpan.FromMinutes(1);
 
-    public async Task InvokeAsync(HttpContext context, Caller caller, PaylinkDbContext db, TimeProvider time)
+    public async Task InvokeAsync(HttpContext context, Caller caller, PaylinkDbContext db, TimeProvider time, ILogger<Idempotency> logger)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
             || !context.Request.Path.StartsWithSegments("/api")
@@ -66,18 +66,27 @@ public sealed class Idempotency(RequestDelegate next)
             context.Response.Body = original;
             var status = context.Response.StatusCode;
             db.ChangeTracker.Clear();
-            if (completed && status < 500)
+            try
             {
-                var body = Encoding.UTF8.GetString(captured.GetBuffer(), 0, (int)captured.Length);
-                await db.IdempotencyRecords
-                    .Where(r => r.Scope == record.Scope && r.Key == record.Key)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.StatusCode, status).SetProperty(r => r.ResponseBody, body), CancellationToken.None);
+                if (completed && status < 500)
+                {
+                    var body = Encoding.UTF8.GetString(captured.GetBuffer(), 0, (int)captured.Length);
+                    await db.IdempotencyRecords
+                        .Where(r => r.Scope == record.Scope && r.Key == record.Key)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.StatusCode, status).SetProperty(r => r.ResponseBody, body), CancellationToken.None);
+                }
+                else
+                {
+                    await db.IdempotencyRecords
+                        .Where(r => r.Scope == record.Scope && r.Key == record.Key)
+                        .ExecuteDeleteAsync(CancellationToken.None);
+                }
             }
-            else
+            catch (Exception e) when (completed)
             {
-                await db.IdempotencyRecords
-                    .Where(r => r.Scope == record.Scope && r.Key == record.Key)
-                    .ExecuteDeleteAsync(CancellationToken.None);
+                // The change is committed: answer it. Failing now would make the client retry it; the
+                // in-flight mark lapses after a minute, and until then a retry is told to wait.
+                logger.LogWarning(e, "Could not store the response of idempotency key {Key}", record.Key);
             }
 
             captured.Position = 0;

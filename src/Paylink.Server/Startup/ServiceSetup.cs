@@ -7,6 +7,7 @@ using Paylink.Data;
 using Paylink.Server.Features.Checkout;
 using Paylink.Server.Features.Checkout.Pages;
 using Paylink.Server.Features.Checkout.Processing;
+using Paylink.Server.Features.Compat;
 using Paylink.Server.Features.Currencies;
 using Paylink.Server.Features.PaymentLinks;
 using Paylink.Server.Features.Prices;
@@ -48,6 +49,7 @@ public static class ServiceSetup
         services.AddHostedService<CheckoutSweeper>();
         services.AddSingleton<SecretKeys>();
         services.AddScoped<Caller>();
+        services.AddSignedCallers();
 
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
@@ -111,6 +113,7 @@ public static class ServiceSetup
         app.MapPaymentLinkEndpoints();
         app.MapCheckoutApiEndpoints();
         app.MapCheckoutPages();
+        app.MapUnsupportedPaymentKitRoutes();
     }
 
     private sealed class DatabaseHealthCheck(PaylinkDbContext db) : IHealthCheck
