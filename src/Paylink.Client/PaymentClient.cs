@@ -42,6 +42,9 @@ public sealed class PaymentClient : IDisposable
         Products = new ProductService(requester);
         Prices = new PriceService(requester);
         PaymentCurrencies = new PaymentCurrencyService(requester);
+        CheckoutSessions = new CheckoutSessionService(requester);
+        PaymentIntents = new PaymentIntentService(requester);
+        Customers = new CustomerService(requester);
     }
 
     /// <summary>Payment links: create, retrieve, update, archive, list.</summary>
@@ -55,6 +58,15 @@ public sealed class PaymentClient : IDisposable
 
     /// <summary>The currencies payments can be taken in: retrieve, list.</summary>
     public PaymentCurrencyService PaymentCurrencies { get; }
+
+    /// <summary>Checkout sessions: create, retrieve, expire, list.</summary>
+    public CheckoutSessionService CheckoutSessions { get; }
+
+    /// <summary>Payment intents (the charges of sessions): retrieve, list.</summary>
+    public PaymentIntentService PaymentIntents { get; }
+
+    /// <summary>Customers: retrieve, update, list.</summary>
+    public CustomerService Customers { get; }
 
     /// <summary>Disposes the <see cref="HttpClient"/> the client made for itself, if it made one.</summary>
     public void Dispose() => ownedHttpClient?.Dispose();

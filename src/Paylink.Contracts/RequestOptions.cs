@@ -252,27 +252,3 @@ public sealed class CheckoutSessionCreateOptions
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonObject? Metadata { get; set; }
 }
-
-/// <summary>The body of <c>PUT /api/customers/{id}</c>.</summary>
-public sealed class CustomerUpdateOptions
-{
-    /// <summary>Name.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Name { get; set; }
-
-    /// <summary>Email, unique per mode.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Email { get; set; }
-
-    /// <summary>Phone.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Phone { get; set; }
-
-    /// <summary>Billing address (replaces the stored one).</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public Address? Address { get; set; }
-
-    /// <summary>Merged into the stored metadata.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonObject? Metadata { get; set; }
-}

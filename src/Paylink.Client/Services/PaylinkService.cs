@@ -32,6 +32,10 @@ public abstract class PaylinkService<T>
     private protected Task<T> ArchiveObjectAsync(string id, RequestOptions? requestOptions, CancellationToken cancellationToken) =>
         requester.SendAsync<T>(HttpMethod.Put, PathOf(id) + "/archive", null, null, requestOptions, cancellationToken);
 
+    /// <summary>A state change with no body, such as <c>PUT /{id}/expire</c>.</summary>
+    private protected Task<T> PutActionAsync(string id, string action, RequestOptions? requestOptions, CancellationToken cancellationToken) =>
+        requester.SendAsync<T>(HttpMethod.Put, PathOf(id) + "/" + action, null, null, requestOptions, cancellationToken);
+
     private protected Task<DeletedObject> DeleteObjectAsync(string id, RequestOptions? requestOptions, CancellationToken cancellationToken) =>
         requester.SendAsync<DeletedObject>(HttpMethod.Delete, PathOf(id), null, null, requestOptions, cancellationToken);
 
