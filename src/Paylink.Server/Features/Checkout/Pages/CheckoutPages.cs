@@ -41,13 +41,14 @@ public sealed class CheckoutPages(IAntiforgery antiforgery, IOptions<PaylinkOpti
 
     public RazorComponentResult Form(HttpContext http, PageContext page, Cart cart, Strings s, string action, string? token,
         Dictionary<string, string> values, Dictionary<string, string> errors, string? formError = null, string? notice = null,
-        string? clientReferenceId = null, int status = 200)
+        string? clientReferenceId = null, int status = 200, string? cancelUrl = null)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var other = s.Locale == "zh" ? "en" : "zh";
         var view = CheckoutView.Build(page, cart, s, Merchant, action, token, (tokens.FormFieldName, tokens.RequestToken ?? ""),
             values, errors, formError ?? (errors.Count > 0 ? s["fix_errors"] : null), notice, TermsUrl, clientReferenceId,
             $"{http.Request.Path}?locale={other}");
+        view.CancelUrl = cancelUrl;
         return new RazorComponentResult<CheckoutPage>(new { Model = view }) { StatusCode = status };
     }
 

@@ -30,6 +30,7 @@ public sealed class CheckoutView
     public string? TermsUrl { get; init; }
     public string? ClientReferenceId { get; init; }
     public required string LanguageSwitchUrl { get; init; }
+    public string? CancelUrl { get; set; }
 
     public string Lang => S.Locale == "zh" ? "zh-CN" : "en";
 

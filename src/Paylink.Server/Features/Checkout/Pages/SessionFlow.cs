@@ -54,7 +54,8 @@ public static class SessionFlow
         var cart = new Cart(page.Lines.Select(l => new CartLine(l.Price, l.Product,
             SessionLine.Parse(session.LinesJson).FirstOrDefault(x => x.PriceId == l.Price.Id)?.Quantity ?? l.Item.Quantity,
             l.Price.UnitAmount ?? l.Price.CustomPreset ?? l.Price.CustomMinimum ?? 0)).ToList(), page.Currency);
-        return pages.Form(http, page, cart, s, $"/checkout/session/{session.Id}", null, values, errors, formError: errors.Count > 0 ? errors["card_number"] : null);
+        return pages.Form(http, page, cart, s, $"/checkout/session/{session.Id}", null, values, errors,
+            formError: errors.Count > 0 ? errors["card_number"] : null, cancelUrl: session.CancelUrl);
     }
 
     public static async Task<IResult> PayAsync(HttpContext http, PaylinkDbContext db, CheckoutSessionRecord session, PageContext page,
@@ -74,7 +75,8 @@ public static class SessionFlow
             case PayOutcomeKind.Declined:
                 var message = s[outcome.DeclineCode ?? "card_declined"];
                 var errors = new Dictionary<string, string>(StringComparer.Ordinal) { ["card_number"] = message };
-                return pages.Form(http, page, form.Cart, s, $"/checkout/session/{current.Id}", null, form.Values, errors, formError: message, status: 402);
+                return pages.Form(http, page, form.Cart, s, $"/checkout/session/{current.Id}", null, form.Values, errors, formError: message,
+                    status: 402, cancelUrl: current.CancelUrl);
             case PayOutcomeKind.SoldOut:
                 return pages.Message(s, "sold_out", status: 409, testMode: !current.Livemode);
             case PayOutcomeKind.Expired:

@@ -88,6 +88,7 @@ public sealed class Strings
         ["bad_form"] = "Your form could not be checked",
         ["bad_form_text"] = "The form's security token is missing or expired. Go back, reload the page and try again.",
         ["language"] = "中文",
+        ["cancel"] = "Cancel and go back",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, string> Zh = new Dictionary<string, string>
@@ -173,6 +174,7 @@ public sealed class Strings
         ["bad_form"] = "无法验证您的表单",
         ["bad_form_text"] = "表单的安全令牌缺失或已过期。请返回、刷新页面后重试。",
         ["language"] = "English",
+        ["cancel"] = "取消并返回",
     }.ToFrozenDictionary();
 
     private readonly FrozenDictionary<string, string> _words;
