@@ -49,7 +49,7 @@ public static class DemoSetup
         draft.CopyTo(link);
         product.DefaultPriceId = price.Id;
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync();
         db.AddRange(product, price, link);
         await db.SaveChangesAsync();
         await Counters.AddAsync(db, ProductEndpoints.Resource, false, true, 1, default);

@@ -59,7 +59,7 @@ public static class KeyBootstrap
         var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
         var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
         var time = services.GetRequiredService<TimeProvider>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync();
         var now = time.UtcNow();
         await db.ApiKeys.Where(k => k.Livemode == livemode && k.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now));

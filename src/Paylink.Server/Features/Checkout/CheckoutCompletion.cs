@@ -20,7 +20,7 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
     public async Task<PayOutcome> SettleAsync(string intentId, ChargeResult result, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var settled = result.Succeeded
             ? await db.PaymentIntents.Where(p => p.Id == intentId && p.Status == "processing")
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, "succeeded").SetProperty(p => p.CardBrand, result.Brand)

@@ -14,7 +14,7 @@ public sealed class CheckoutExpiry(PaylinkDbContext db, CheckoutCompletion compl
     public async Task<bool> ExpireAsync(string sessionId, CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var locked = await db.CheckoutSessions.Where(s => s.Id == sessionId && s.Status == "open")
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedAt, now), cancellationToken);
         if (locked == 0)

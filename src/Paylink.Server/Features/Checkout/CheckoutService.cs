@@ -78,7 +78,7 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
         var now = time.UtcNow();
         string intentId;
         int attempt;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.BeginWriteAsync(cancellationToken))
         {
             // Claim the session row first: concurrent submits of one session queue here.
             var claimed = await db.CheckoutSessions.Where(s => s.Id == sessionId && s.Status == "open")

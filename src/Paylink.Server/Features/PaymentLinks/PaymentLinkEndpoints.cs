@@ -43,7 +43,7 @@ public static class PaymentLinkEndpoints
         var link = new PaymentLinkRecord { Id = Ids.New("pl"), Livemode = caller.Livemode, Name = draft.Name, CurrencyId = draft.CurrencyId, CreatedAt = now, UpdatedAt = now };
         draft.CopyTo(link);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         db.PaymentLinks.Add(link);
         await SaveAsync(db, cancellationToken);
         await MarkProductsUsedAsync(db, prices, cancellationToken);
@@ -93,7 +93,7 @@ public static class PaymentLinkEndpoints
             link.Version++;
             try
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await using var transaction = await db.BeginWriteAsync(cancellationToken);
                 await SaveAsync(db, cancellationToken);
                 await MarkProductsUsedAsync(db, prices, cancellationToken);
                 if (wasActive != link.Active)
@@ -118,7 +118,7 @@ public static class PaymentLinkEndpoints
         var link = await Find(db, id, caller, cancellationToken);
         if (link.Active)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
             var now = time.UtcNow();
             // Guarded, so two archives at once move the counters once.
             var changed = await db.PaymentLinks.Where(l => l.Id == link.Id && l.Active)

@@ -85,7 +85,7 @@ public static class PriceEndpoints
         validation.ThrowIfAny();
 
         price.UpdatedAt = time.UtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         if (quantityChanged)
         {
             // Guarded: never below what is sold or held by customers paying right now.
@@ -119,7 +119,7 @@ public static class PriceEndpoints
         {
             price.Active = false;
             price.UpdatedAt = time.UtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
             await PriceStore.SaveAsync(db, price, wasActive: true, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -13,7 +13,7 @@ public static class PriceStore
     {
         var now = time.UtcNow();
         var ownTransaction = db.Database.CurrentTransaction is null;
-        await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = ownTransaction ? await db.BeginWriteAsync(cancellationToken) : null;
         foreach (var price in prices)
         {
             price.ProductId = product.Id;

@@ -51,7 +51,7 @@ public static class ProductEndpoints
         validation.ThrowIfAny();
 
         var cancellationToken = request.HttpContext.RequestAborted;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         db.Products.Add(product);
         await db.SaveChangesAsync(cancellationToken);
         await Counters.AddAsync(db, Resource, product.Livemode, product.Active, 1, cancellationToken);
@@ -119,7 +119,7 @@ public static class ProductEndpoints
     private static async Task<Ok<DeletedObject>> Delete(string id, PaylinkDbContext db, Caller caller, CancellationToken cancellationToken)
     {
         var product = await Find(db, id, caller, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         // Guarded: a link made from one of its prices a moment ago marks it used and wins.
         var deleted = await db.Products.Where(p => p.Id == product.Id && !p.Used).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0)
@@ -166,7 +166,7 @@ public static class ProductEndpoints
 
     private static async Task SaveAsync(PaylinkDbContext db, ProductRecord product, bool wasActive, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (wasActive != product.Active)
         {

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Paylink.Bench;
+
+// Starts the ceiling app and then Paylink (Release builds from bench/out), loads each over loopback,
+// and prints one table. See bench/README.md for what the numbers mean and the last results.
+var options = ParseOptions(args);
+var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
+var lua = Path.Combine(root, "bench", "lua");
+var results = new List<(int Links, LoadResult Result)>();
+Console.WriteLine($"Paylink benchmark: {(options.Postgres ? "PostgreSQL" : "SQLite")}, {options.Connections} connections, {options.Threads} wrk threads, {options.Seconds}s per scenario, {Environment.ProcessorCount} cores");
+
+LoadResult ceiling;
+await using (var app = await HostedProcess.StartAsync(Path.Combine(root, "bench/out/ceiling/Ceiling.dll"), [], "/json"))
+{
+    var env = new Dictionary<string, string> { ["BENCH_PATH"] = "/json" };
+    await Wrk.RunAsync("warm-up", app.BaseAddress, Path.Combine(lua, "get.lua"), options with { Seconds = 3 }, env);
+    ceiling = await Wrk.RunAsync("ceiling: bare endpoint, 1 KB JSON", app.BaseAddress, Path.Combine(lua, "get.lua"), options, env);
+    results.Add((0, ceiling));
+}
+
+var key = "sk_test_bench" + Guid.NewGuid().ToString("N");
+var dataDir = Path.Combine(Path.GetTempPath(), "paylink-bench-" + Guid.NewGuid().ToString("N")[..8]);
+Directory.CreateDirectory(dataDir);
+await using var postgres = options.Postgres ? await BenchPostgres.StartAsync() : null;
+var serverArgs = new List<string> { $"--Paylink:DataDir={dataDir}", $"--Paylink:SecretKeys:Test={key}", "--Paylink:RateLimits:Enabled=false" };
+if (options.RelaxedSync)
+{
+    serverArgs.Add("--Paylink:Database:Synchronous=NORMAL");
+}
+
+var serverEnv = new Dictionary<string, string>();
+if (postgres is not null)
+{
+    serverEnv["Paylink__Database__Provider"] = "Postgres";
+    serverEnv["ConnectionStrings__Paylink"] = postgres.ConnectionString;
+}
+
+double peakMemory;
+await using (var server = await HostedProcess.StartAsync(Path.Combine(root, "bench/out/server/Paylink.Server.dll"), serverArgs, "/healthz", serverEnv))
+{
+    using var api = new HttpClient { BaseAddress = server.BaseAddress };
+    api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+    var product = await Post(api, "/api/products", new JsonObject { ["name"] = "Monthly Subscription Box", ["prices"] = new JsonArray(new JsonObject { ["currency_id"] = "usd", ["unit_amount"] = "20.00" }) });
+    var priceId = product["prices"]![0]!["id"]!.GetValue<string>();
+    var buyLink = (await Post(api, "/api/payment-links", new JsonObject { ["name"] = "Bench purchases", ["currency_id"] = "usd", ["line_items"] = new JsonArray(new JsonObject { ["price_id"] = priceId, ["quantity"] = 1 }) }))["id"]!.GetValue<string>();
+    var seeder = new Seeder(postgres is null ? Path.Combine(dataDir, "paylink.db") : null, postgres?.ConnectionString);
+    var env = new Dictionary<string, string> { ["PAYLINK_KEY"] = key, ["BENCH_PRICE"] = priceId };
+
+    await seeder.AddLinksAsync(1, 1000, priceId);
+    await ReadScenariosAsync(1000);
+
+    var create = await Wrk.RunAsync("create a payment link", server.BaseAddress, Path.Combine(lua, "create.lua"), options, env);
+    results.Add((1000, create));
+    results.Add((1000, await ClientLoads.PacedCreatesAsync(server.BaseAddress, key, priceId, Math.Max(1, (int)(create.RequestsPerSecond / 2)), options.Seconds)));
+    results.Add((1000, await ClientLoads.PurchasesAsync(server.BaseAddress, buyLink, Math.Max(4, options.Connections / 4), options.Seconds)));
+
+    if (options.Links > 1000)
+    {
+        var started = DateTime.UtcNow;
+        await seeder.AddLinksAsync(1001, options.Links, priceId);
+        Console.WriteLine($"  seeded {options.Links:N0} links in {(DateTime.UtcNow - started).TotalSeconds:F0}s");
+        await ReadScenariosAsync(options.Links);
+    }
+
+    peakMemory = server.PeakResidentMegabytes();
+
+    async Task ReadScenariosAsync(int links)
+    {
+        var linkEnv = new Dictionary<string, string>(env) { ["BENCH_LINKS"] = links.ToString(CultureInfo.InvariantCulture) };
+        await Wrk.RunAsync("warm-up", server.BaseAddress, Path.Combine(lua, "retrieve.lua"), options with { Seconds = 2 }, linkEnv);
+        results.Add((links, await Wrk.RunAsync("retrieve a payment link (expanded)", server.BaseAddress, Path.Combine(lua, "retrieve.lua"), options, linkEnv) with { CeilingRatio = 0 }));
+        results.Add((links, await Wrk.RunAsync("list, first page", server.BaseAddress, Path.Combine(lua, "get.lua"), options,
+            new Dictionary<string, string>(env) { ["BENCH_PATH"] = "/api/payment-links?pageSize=20" })));
+        results.Add((links, await Wrk.RunAsync("list, cursor page deep in the table", server.BaseAddress, Path.Combine(lua, "get.lua"), options,
+            new Dictionary<string, string>(env) { ["BENCH_PATH"] = "/api/payment-links?pageSize=20&starting_after=pl_bench0000000000000100" })));
+        results.Add((links, await Wrk.RunAsync("payment link page (GET)", server.BaseAddress, Path.Combine(lua, "retrieve.lua"), options,
+            new Dictionary<string, string>(linkEnv) { ["BENCH_PREFIX"] = "/checkout/pay/" }) with { CeilingRatio = 0 }));
+    }
+}
+
+Directory.Delete(dataDir, recursive: true);
+Console.WriteLine();
+Console.WriteLine($"| scenario | links | req/s | p50 ms | p99 ms | errors | of ceiling |");
+Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|");
+foreach (var (links, r) in results)
+{
+    var ratio = r.CeilingRatio is null ? "" : $"{r.RequestsPerSecond / ceiling.RequestsPerSecond:P0}";
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {r.Scenario} | {(links == 0 ? "" : links.ToString("N0", CultureInfo.InvariantCulture))} | {r.RequestsPerSecond:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.Errors} | {ratio} |"));
+}
+
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Peak resident memory of the server over the run: {peakMemory:F0} MB"));
+return 0;
+
+static async Task<JsonObject> Post(HttpClient api, string path, JsonObject body)
+{
+    var response = await api.PostAsJsonAsync(path, body);
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+}
+
+static Options ParseOptions(string[] args)
+{
+    var options = new Options(Seconds: 10, Connections: 64, Threads: 2, Links: 1_000_000, Postgres: false, RelaxedSync: false);
+    for (var i = 0; i < args.Length; i++)
+    {
+        options = args[i] switch
+        {
+            "--postgres" => options with { Postgres = true },
+            "--relaxed-sync" => options with { RelaxedSync = true },
+            "--duration" => options with { Seconds = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+            "--connections" => options with { Connections = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+            "--links" => options with { Links = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+            _ => throw new ArgumentException($"Unknown option {args[i]}. Use --postgres, --relaxed-sync, --duration S, --connections N, --links N."),
+        };
+    }
+
+    return options;
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Paylink.Bench;
+
+public sealed record LoadResult(string Scenario, double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, long Requests)
+{
+    public double? CeilingRatio { get; init; }
+}
+
+/// <summary>Runs wrk (Debian's package) with a Lua script and reads its summary.</summary>
+public static partial class Wrk
+{
+    [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
+    private static partial Regex Rate();
+
+    [GeneratedRegex(@"^\s+(50|99)\.000%\s+([0-9.]+)(us|ms|s)\s*$", RegexOptions.Multiline)]
+    private static partial Regex Percentile();
+
+    [GeneratedRegex(@"(\d+) requests in")]
+    private static partial Regex Total();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
+    private static partial Regex Non2xx();
+
+    [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
+    private static partial Regex SocketErrors();
+
+    public static async Task<LoadResult> RunAsync(string scenario, Uri target, string script, Options options, IDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-t", options.Threads.ToString(CultureInfo.InvariantCulture), "-c", options.Connections.ToString(CultureInfo.InvariantCulture),
+            "-d", $"{options.Seconds}s", "--latency", "--timeout", "10s", "-s", script, target.ToString() })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0 || !Rate().IsMatch(output))
+        {
+            throw new InvalidOperationException($"wrk failed for {scenario}: {output} {error}");
+        }
+
+        double p50 = double.NaN, p99 = double.NaN;
+        foreach (Match m in Percentile().Matches(output))
+        {
+            var value = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) * m.Groups[3].Value switch { "us" => 0.001, "s" => 1000, _ => 1 };
+            if (m.Groups[1].Value == "50")
+            {
+                p50 = value;
+            }
+            else
+            {
+                p99 = value;
+            }
+        }
+
+        long errors = Non2xx().Match(output) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        if (SocketErrors().Match(output) is { Success: true } s)
+        {
+            errors += Enumerable.Range(1, 4).Sum(i => long.Parse(s.Groups[i].Value, CultureInfo.InvariantCulture));
+        }
+
+        return new LoadResult(scenario, double.Parse(Rate().Match(output).Groups[1].Value, CultureInfo.InvariantCulture), p50, p99, errors,
+            long.Parse(Total().Match(output).Groups[1].Value, CultureInfo.InvariantCulture));
+    }
+}
+
+public sealed record Options(int Seconds, int Connections, int Threads, int Links, bool Postgres, bool RelaxedSync);

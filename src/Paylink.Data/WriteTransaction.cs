@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Paylink.Data;
+
+/// <summary>
+/// A write transaction. SQLite lets one writer in at a time, and writers that find the lock taken
+/// poll for it with sleeps, so under load they starve each other (and block threads while they wait).
+/// Paylink on SQLite is one process, so its write transactions queue here instead, in order, without
+/// blocking a thread, and SQLite never sees two at once. On PostgreSQL this is a plain transaction.
+/// </summary>
+public sealed class WriteTransaction : IAsyncDisposable
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    private readonly IDbContextTransaction _transaction;
+    private SemaphoreSlim? _gate;
+
+    private WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim? gate)
+    {
+        _transaction = transaction;
+        _gate = gate;
+    }
+
+    public static async Task<WriteTransaction> BeginAsync(PaylinkDbContext db, CancellationToken cancellationToken)
+    {
+        var gate = db.IsPostgres ? null : Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            return new WriteTransaction(await db.Database.BeginTransactionAsync(cancellationToken), gate);
+        }
+        catch
+        {
+            gate?.Release();
+            throw;
+        }
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken = default) => _transaction.CommitAsync(cancellationToken);
+
+    public Task RollbackAsync(CancellationToken cancellationToken = default) => _transaction.RollbackAsync(cancellationToken);
+
+    public Task CreateSavepointAsync(string name, CancellationToken cancellationToken = default) => _transaction.CreateSavepointAsync(name, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _transaction.DisposeAsync();
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _gate, null)?.Release();
+        }
+    }
+}
+
+public static class WriteTransactions
+{
+    /// <summary>Begins a write transaction (queued behind other writers on SQLite).</summary>
+    public static Task<WriteTransaction> BeginWriteAsync(this PaylinkDbContext db, CancellationToken cancellationToken = default) =>
+        WriteTransaction.BeginAsync(db, cancellationToken);
+}
