@@ -65,7 +65,7 @@ public class PaylinkApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient LiveClient() => Client(LiveKey);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Database ??= await TestDatabase.CreateAsync(_kind);
     }

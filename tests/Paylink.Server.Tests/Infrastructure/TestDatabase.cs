@@ -60,8 +60,17 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'", connection);
-            await command.ExecuteNonQueryAsync();
+            // A linguistic default collation, as on a typical server: names must still sort by bytes (COLLATE "C").
+            try
+            {
+                await using var icu = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'", connection);
+                await icu.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException)
+            {
+                await using var plain = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'", connection);
+                await plain.ExecuteNonQueryAsync();
+            }
         }
 
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, MaxPoolSize = 40 };
