@@ -16,6 +16,8 @@ public sealed class ApiResponse(HttpResponseMessage message, string text)
 
     public HttpResponseMessage Message => message;
 
+    public override string ToString() => $"{Status} {Text}";
+
     public string? Header(string name) =>
         message.Headers.TryGetValues(name, out var values) ? string.Join(",", values)
         : message.Content.Headers.TryGetValues(name, out var contentValues) ? string.Join(",", contentValues) : null;
