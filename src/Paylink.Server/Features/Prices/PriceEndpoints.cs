@@ -97,8 +97,11 @@ public static class PriceEndpoints
                 throw ApiException.Invalid("quantity_available", "quantity_available cannot be less than the units already sold or reserved.");
             }
 
-            price.QuantityAvailable = quantity;
-            db.Entry(price).Property(p => p.QuantityAvailable).IsModified = false;
+            // Already written by the guarded update: record it as the stored value, so the save leaves it be
+            // (marking it unmodified instead would put the old value back into the answer).
+            var stored = db.Entry(price).Property(p => p.QuantityAvailable);
+            stored.OriginalValue = quantity;
+            stored.CurrentValue = quantity;
         }
 
         await PriceStore.SaveAsync(db, price, wasActive, cancellationToken);
