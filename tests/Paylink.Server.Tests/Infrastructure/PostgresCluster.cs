@@ -12,7 +12,7 @@ namespace Paylink.Server.Tests.Infrastructure;
 /// </summary>
 internal sealed class PostgresCluster : IDisposable
 {
-    private const string FolderPrefix = "paylink-pg-";
+    private const string FolderPrefix = "paylink-tests-pg-";
     private static readonly Lock Gate = new();
     private static Task<PostgresCluster>? _started;
 
