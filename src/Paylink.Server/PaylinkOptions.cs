@@ -32,8 +32,13 @@ public sealed class DatabaseOptions
 
 public sealed class SecretKeyOptions
 {
-    public string? Test { get; set; }
-    public string? Live { get; set; }
+    private string? _test;
+    private string? _live;
+
+    // An empty setting (Paylink__SecretKeys__Test=) means "not configured": generate one, never accept "".
+    public string? Test { get => _test; set => _test = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
+
+    public string? Live { get => _live; set => _live = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
 }
 
 public sealed class RateLimitOptions

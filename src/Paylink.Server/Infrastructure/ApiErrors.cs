@@ -58,6 +58,11 @@ public static class ApiErrors
                     await WriteAsync(http, 413, "invalid_request_error", "request_too_large",
                         "The request body is larger than 256 KiB.");
                     break;
+                case 415:
+                    // Routing refuses a body an endpoint does not accept before any handler runs.
+                    await WriteAsync(http, 415, "invalid_request_error", "unsupported_media_type",
+                        $"Send the body as application/json (got '{http.Request.ContentType ?? "no content type"}').");
+                    break;
             }
         });
 }

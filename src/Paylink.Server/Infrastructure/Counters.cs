@@ -24,8 +24,10 @@ public static class Counters
     /// <summary>Moves one object between the active and inactive counters.</summary>
     public static async Task MoveAsync(PaylinkDbContext db, string resource, bool livemode, bool nowActive, CancellationToken cancellationToken)
     {
-        await BumpAsync(db, Key(resource, livemode, nowActive), 1, cancellationToken);
-        await BumpAsync(db, Key(resource, livemode, !nowActive), -1, cancellationToken);
+        // Counter rows are always locked in one order (total, active, inactive), or an archive and a
+        // reactivation running at once would each hold the row the other waits for (a deadlock on PostgreSQL).
+        await BumpAsync(db, Key(resource, livemode, true), nowActive ? 1 : -1, cancellationToken);
+        await BumpAsync(db, Key(resource, livemode, false), nowActive ? -1 : 1, cancellationToken);
     }
 
     public static async Task<long> GetAsync(PaylinkDbContext db, string resource, bool livemode, bool? active, CancellationToken cancellationToken)

@@ -61,6 +61,12 @@ public sealed class Idempotency(RequestDelegate next)
             await next(context);
             completed = true;
         }
+        catch (ApiException e) when (e.Status < 500)
+        {
+            // A refusal (400, 404, 409…) is an answer like any other: stored and replayed, so a retry cannot change it.
+            await ApiErrors.WriteAsync(context, e);
+            completed = true;
+        }
         finally
         {
             context.Response.Body = original;

@@ -72,42 +72,33 @@ public static class PaymentLinkEndpoints
     {
         var body = await RequestBody.ReadObjectAsync(request);
         var cancellationToken = request.HttpContext.RequestAborted;
-        // A concurrent change to the same link (a sale, another update) makes the guarded save fail: read again and re-apply.
-        for (var attempt = 1; ; attempt++)
+        // The link stays locked from read to commit, so concurrent updates (metadata merges) apply one after another.
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var link = await RowLocks.FindForUpdateAsync<PaymentLinkRecord>(db, id, caller.Livemode, cancellationToken)
+            ?? throw ApiException.Missing("payment link", id);
+        var validation = new Validation();
+        var draft = PaymentLinkDraft.From(link);
+        var fields = new JsonFields(body, "", validation);
+        var lineItemsGiven = fields.Has("line_items");
+        var activeGiven = fields.Has("active");
+        PaymentLinkInput.Apply(fields, draft, create: false, currencies);
+        var prices = validation.HasErrors ? [] : await PaymentLinkRules.CheckAsync(db, draft, link, lineItemsGiven, activeGiven,
+            caller.Livemode, options.Value.TermsOfServiceUrl, validation, cancellationToken);
+        validation.ThrowIfAny();
+
+        var wasActive = link.Active;
+        draft.CopyTo(link);
+        link.UpdatedAt = time.UtcNow();
+        link.Version++;
+        await SaveAsync(db, cancellationToken);
+        await MarkProductsUsedAsync(db, prices, cancellationToken);
+        if (wasActive != link.Active)
         {
-            db.ChangeTracker.Clear();
-            var link = await Find(db, id, caller, cancellationToken);
-            var validation = new Validation();
-            var draft = PaymentLinkDraft.From(link);
-            var fields = new JsonFields(body, "", validation);
-            var lineItemsGiven = fields.Has("line_items");
-            var activeGiven = fields.Has("active");
-            PaymentLinkInput.Apply(fields, draft, create: false, currencies);
-            var prices = validation.HasErrors ? [] : await PaymentLinkRules.CheckAsync(db, draft, link, lineItemsGiven, activeGiven,
-                caller.Livemode, options.Value.TermsOfServiceUrl, validation, cancellationToken);
-            validation.ThrowIfAny();
-
-            var wasActive = link.Active;
-            draft.CopyTo(link);
-            link.UpdatedAt = time.UtcNow();
-            link.Version++;
-            try
-            {
-                await using var transaction = await db.BeginWriteAsync(cancellationToken);
-                await SaveAsync(db, cancellationToken);
-                await MarkProductsUsedAsync(db, prices, cancellationToken);
-                if (wasActive != link.Active)
-                {
-                    await Counters.MoveAsync(db, Resource, link.Livemode, link.Active, cancellationToken);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-                return TypedResults.Ok(PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies));
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-            }
+            await Counters.MoveAsync(db, Resource, link.Livemode, link.Active, cancellationToken);
         }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies));
     }
 
     private static async Task<Ok<PaymentLink>> Archive(string id, HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies,

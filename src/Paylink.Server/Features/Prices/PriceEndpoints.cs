@@ -96,6 +96,12 @@ public static class PriceEndpoints
             {
                 throw ApiException.Invalid("quantity_available", "quantity_available cannot be less than the units already sold or reserved.");
             }
+
+            // Already written by the guarded update: record it as the stored value, so the save leaves it be
+            // (marking it unmodified instead would put the old value back into the answer).
+            var stored = db.Entry(price).Property(p => p.QuantityAvailable);
+            stored.OriginalValue = quantity;
+            stored.CurrentValue = quantity;
         }
 
         await PriceStore.SaveAsync(db, price, wasActive, cancellationToken);

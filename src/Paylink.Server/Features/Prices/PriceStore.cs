@@ -14,11 +14,14 @@ public static class PriceStore
         var now = time.UtcNow();
         var ownTransaction = db.Database.CurrentTransaction is null;
         await using var transaction = ownTransaction ? await db.BeginWriteAsync(cancellationToken) : null;
-        foreach (var price in prices)
+        for (var i = 0; i < prices.Count; i++)
         {
+            var price = prices[i];
             price.ProductId = product.Id;
             price.Livemode = product.Livemode;
-            price.CreatedAt = price.UpdatedAt = now;
+            // One millisecond apart, so lists and the product's retrieve keep the order they were sent in
+            // (with equal instants the random ids would decide).
+            price.CreatedAt = price.UpdatedAt = now.AddMilliseconds(i);
             db.Prices.Add(price);
         }
 

@@ -127,14 +127,14 @@ public static class ProductEndpoints
             throw ApiException.Conflict("resource_in_use", "This product cannot be deleted: one of its prices was used in a payment link or checkout session. Archive it instead.");
         }
 
+        // Product counters before price counters, in the order a product create takes them (no deadlock between the two).
+        await Counters.AddAsync(db, Resource, product.Livemode, product.Active, -1, cancellationToken);
         var prices = await db.Prices.Where(p => p.ProductId == product.Id).Select(p => p.Active).ToListAsync(cancellationToken);
         await db.Prices.Where(p => p.ProductId == product.Id).ExecuteDeleteAsync(cancellationToken);
         foreach (var active in prices)
         {
             await Counters.AddAsync(db, PriceEndpoints.Resource, product.Livemode, active, -1, cancellationToken);
         }
-
-        await Counters.AddAsync(db, Resource, product.Livemode, product.Active, -1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new DeletedObject { Id = product.Id, Object = "product", Deleted = true });
     }
