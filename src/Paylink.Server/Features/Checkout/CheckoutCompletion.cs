@@ -137,6 +137,8 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
             if (deactivated == 1)
             {
                 await Counters.MoveAsync(db, PaymentLinkEndpoints.Resource, session.Livemode, nowActive: false, cancellationToken);
+                var link = await db.PaymentLinks.AsNoTracking().FirstAsync(l => l.Id == linkId, cancellationToken);
+                EventLog.Record(db, "payment_link.updated", link.Livemode, mapper.Link(link), now);
             }
         }
 
