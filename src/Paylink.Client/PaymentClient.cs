@@ -42,6 +42,8 @@ public sealed class PaymentClient : IDisposable
         Products = new ProductService(requester);
         Prices = new PriceService(requester);
         PaymentCurrencies = new PaymentCurrencyService(requester);
+        WebhookEndpoints = new WebhookEndpointService(requester);
+        Events = new EventService(requester);
     }
 
     /// <summary>Payment links: create, retrieve, update, archive, list.</summary>
@@ -55,6 +57,12 @@ public sealed class PaymentClient : IDisposable
 
     /// <summary>The currencies payments can be taken in: retrieve, list.</summary>
     public PaymentCurrencyService PaymentCurrencies { get; }
+
+    /// <summary>Webhook endpoints: create (the only call that shows the secret), retrieve, update, delete, list, and their delivery attempts.</summary>
+    public WebhookEndpointService WebhookEndpoints { get; }
+
+    /// <summary>Events (what webhooks deliver): retrieve, list, and send one again.</summary>
+    public EventService Events { get; }
 
     /// <summary>Disposes the <see cref="HttpClient"/> the client made for itself, if it made one.</summary>
     public void Dispose() => ownedHttpClient?.Dispose();
