@@ -66,8 +66,10 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
             return;
         }
 
+        // The guarded update wrote it; making it the original value keeps it out of the next save
+        // (marking the property unmodified instead would put "open" back in the entity, and in the events).
         session.Status = "complete";
-        db.Entry(session).Property(s => s.Status).IsModified = false;
+        db.Entry(session).Property(s => s.Status).OriginalValue = "complete";
         session.PaymentStatus = intent is null ? "no_payment_required" : "paid";
         session.CompletedAt = now;
         session.UpdatedAt = now;
