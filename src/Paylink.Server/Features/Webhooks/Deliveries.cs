@@ -24,6 +24,12 @@ public static class Deliveries
     /// <summary>Fans out one batch of events; returns how many events it handled (0 when there was nothing to do).</summary>
     public static async Task<int> FanOutAsync(PaylinkDbContext db, DateTime now, CancellationToken cancellationToken)
     {
+        // A plain read first: an idle poll must not take SQLite's write lock.
+        if (!await db.Events.AnyAsync(e => !e.FannedOut, cancellationToken))
+        {
+            return 0;
+        }
+
         // On SQLite the transaction begins IMMEDIATE (the write lock), so the read below cannot go stale.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.IsPostgres && !await TryLockFanOutAsync(db, cancellationToken))
