@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Paylink.Client;
+using Paylink.Server.Features.Webhooks;
 
 namespace Paylink.Webhooks.Tests;
 
@@ -21,6 +23,28 @@ public sealed class EndpointApiTests(WebhookFixture fixture) : IClassFixture<Web
             fixture.Live.WebhookEndpoints.CreateAsync(new WebhookEndpointCreateOptions { Url = url }));
         Assert.Equal(400, refused.StatusCode);
         Assert.Equal("url", refused.Param);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:{0}/sent-by-name")]
+    [InlineData("http://127.0.0.1:{0}/sent-by-address")]
+    public async Task The_sender_checks_the_resolved_address_at_each_connection(string url)
+    {
+        var target = string.Format(System.Globalization.CultureInfo.InvariantCulture, url, fixture.Receiver.BaseAddress.Port);
+        var path = new Uri(target).AbsolutePath;
+        var sender = fixture.Server.Services.GetRequiredService<WebhookSender>();
+        var secret = "whsec_" + Convert.ToBase64String(new byte[32]);
+
+        var live = await sender.SendAsync(target, livemode: true, secret, "evt_live", "{}", DateTimeOffset.UtcNow, TimeSpan.FromSeconds(5), CancellationToken.None);
+        Assert.False(live.Succeeded);
+        Assert.Null(live.StatusCode);
+        Assert.StartsWith("Refused", live.Error, StringComparison.Ordinal);
+        Assert.Empty(fixture.Receiver.At(path));
+
+        // The same URL is a developer's receiver in test mode.
+        var test = await sender.SendAsync(target, livemode: false, secret, "evt_test", "{}", DateTimeOffset.UtcNow, TimeSpan.FromSeconds(5), CancellationToken.None);
+        Assert.True(test.Succeeded);
+        Assert.Equal("evt_test", Assert.Single(fixture.Receiver.At(path)).WebhookId);
     }
 
     [Theory]

@@ -18,23 +18,18 @@ public sealed record AttemptResult(bool Succeeded, int? StatusCode, string? Resp
 public sealed class WebhookSender : IDisposable
 {
     public const int MaxExcerptBytes = 1024;
-    private static readonly HttpRequestOptionsKey<bool> LivemodeKey = new("Paylink.Webhook.Livemode");
-    private readonly HttpClient _http;
     private readonly WebhookTargets _targets;
+
+    // One connection pool per mode: a connection checked against test mode's rules (loopback allowed)
+    // must never be reused for a live-mode delivery to the same host.
+    private readonly HttpClient _test;
+    private readonly HttpClient _live;
 
     public WebhookSender(WebhookTargets targets)
     {
         _targets = targets;
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            UseProxy = false,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectCallback = ConnectAsync,
-        };
-        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        _http.DefaultRequestHeaders.UserAgent.ParseAdd("Paylink-Webhooks/1.0");
+        _test = CreateClient(livemode: false);
+        _live = CreateClient(livemode: true);
     }
 
     public async Task<AttemptResult> SendAsync(string url, bool livemode, string secret, string eventId, string body, DateTimeOffset timestamp,
@@ -45,14 +40,13 @@ public sealed class WebhookSender : IDisposable
         request.Headers.Add("webhook-id", eventId);
         request.Headers.Add("webhook-timestamp", timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add("webhook-signature", webhook.Sign(eventId, timestamp, body));
-        request.Options.Set(LivemodeKey, livemode);
 
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(timeout);
         var clock = Stopwatch.StartNew();
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
+            using var response = await (livemode ? _live : _test).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
             var excerpt = await ReadExcerptAsync(response, attempt.Token);
             var status = (int)response.StatusCode;
             return new AttemptResult(status is >= 200 and < 300, status, excerpt, null, clock.ElapsedMilliseconds);
@@ -67,7 +61,26 @@ public sealed class WebhookSender : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _test.Dispose();
+        _live.Dispose();
+    }
+
+    private HttpClient CreateClient(bool livemode)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectCallback = (context, cancellationToken) => ConnectAsync(context, livemode, cancellationToken),
+        };
+        var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("Paylink-Webhooks/1.0");
+        return client;
+    }
 
     private static async Task<string?> ReadExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -108,9 +121,8 @@ public sealed class WebhookSender : IDisposable
         : e.InnerException is WebhookTargetRefusedException refused ? refused.Message
         : $"Request failed: {e.HttpRequestError}.";
 
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool livemode, CancellationToken cancellationToken)
     {
-        var livemode = context.InitialRequestMessage.Options.TryGetValue(LivemodeKey, out var live) && live;
         var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
         if (addresses.Length == 0)
