@@ -45,6 +45,8 @@ public sealed class PaymentClient : IDisposable
         CheckoutSessions = new CheckoutSessionService(requester);
         PaymentIntents = new PaymentIntentService(requester);
         Customers = new CustomerService(requester);
+        WebhookEndpoints = new WebhookEndpointService(requester);
+        Events = new EventService(requester);
     }
 
     /// <summary>Payment links: create, retrieve, update, archive, list.</summary>
@@ -67,6 +69,12 @@ public sealed class PaymentClient : IDisposable
 
     /// <summary>Customers: retrieve, update, list.</summary>
     public CustomerService Customers { get; }
+
+    /// <summary>Webhook endpoints: create (the only call that shows the secret), retrieve, update, delete, list, and their delivery attempts.</summary>
+    public WebhookEndpointService WebhookEndpoints { get; }
+
+    /// <summary>Events (what webhooks deliver): retrieve, list, and send one again.</summary>
+    public EventService Events { get; }
 
     /// <summary>Disposes the <see cref="HttpClient"/> the client made for itself, if it made one.</summary>
     public void Dispose() => ownedHttpClient?.Dispose();

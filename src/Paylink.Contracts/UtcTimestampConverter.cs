@@ -42,3 +42,29 @@ public static class PaylinkJson
         return options;
     }
 }
+
+/// <summary>Like <see cref="UtcTimestampConverter"/>, for an instant that may be absent (<c>null</c>).</summary>
+public sealed class NullableUtcTimestampConverter : JsonConverter<DateTime?>
+{
+    private static readonly UtcTimestampConverter Inner = new();
+
+    /// <inheritdoc />
+    public override bool HandleNull => true;
+
+    /// <inheritdoc />
+    public override DateTime? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Null ? null : Inner.Read(ref reader, typeof(DateTime), options);
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, DateTime? value, JsonSerializerOptions options)
+    {
+        if (value is { } instant)
+        {
+            Inner.Write(writer, instant, options);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}

@@ -21,7 +21,16 @@ public abstract class PaylinkDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<CustomerRecord> Customers => Set<CustomerRecord>();
     public DbSet<EventRecord> Events => Set<EventRecord>();
     public DbSet<TestChargeRecord> TestCharges => Set<TestChargeRecord>();
+    public DbSet<WebhookEndpointRecord> WebhookEndpoints => Set<WebhookEndpointRecord>();
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+    public DbSet<WebhookAttemptRecord> WebhookAttempts => Set<WebhookAttemptRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Set when an event joins this unit of work, so that its commit can wake the webhook dispatcher
+    /// at once instead of at its next poll.
+    /// </summary>
+    public bool EventsAdded { get; set; }
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

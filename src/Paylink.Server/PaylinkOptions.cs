@@ -10,6 +10,7 @@ public sealed class PaylinkOptions
     public SecretKeyOptions SecretKeys { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
     public Features.Checkout.Pages.Merchant Merchant { get; set; } = new();
+    public Features.Webhooks.WebhookOptions Webhooks { get; set; } = new();
 
     /// <summary>Who may frame the payment page (CSP <c>frame-ancestors</c>); none by default.</summary>
     public string FrameAncestors { get; set; } = "'none'";

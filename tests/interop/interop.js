@@ -109,8 +109,8 @@ async function main() {
   same([invalid.status, invalid.data && invalid.data.error.param], [400, 'line_items[0].quantity'], 'a bad quantity is a 400 naming the field');
   const unsupportedField = await failure(() => payment.paymentLinks.create({ ...linkBody, subscription_data: { trial_period_days: 7 } }));
   same([unsupportedField.status, unsupportedField.data && unsupportedField.data.error.code], [400, 'parameter_unsupported'], 'a PaymentKit field Paylink lacks');
-  const unsupportedRoute = await failure(() => payment.customers.list({}));
-  check(unsupportedRoute.status === 404 && /GET \/api\/customers/.test(unsupportedRoute.data.error.message), 'a PaymentKit route Paylink lacks is a 404 naming it', unsupportedRoute.data);
+  const unsupportedRoute = await failure(() => payment.subscriptions.list({}));
+  check(unsupportedRoute.status === 404 && /GET \/api\/subscriptions/.test(unsupportedRoute.data.error.message), 'a PaymentKit route Paylink lacks is a 404 naming it', unsupportedRoute.data);
   const search = await failure(() => payment.products.search({ query: 'box' }));
   check(search.status === 404 && /\/api\/products\/search/.test(search.data.error.message), 'products.search is a 404 naming the route', search.data);
 

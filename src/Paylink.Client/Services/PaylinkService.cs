@@ -71,7 +71,12 @@ public abstract class PaylinkService<T>
         }
     }
 
-    private string PathOf(string id)
+    /// <summary>Sends a call the shared ones do not cover, such as a sub-resource list or an action.</summary>
+    private protected Task<TResult> SendAsync<TResult>(HttpMethod method, string path, object? body, ListOptions? options,
+        RequestOptions? requestOptions, CancellationToken cancellationToken) =>
+        requester.SendAsync<TResult>(method, path, body, options?.ToQuery(), requestOptions, cancellationToken);
+
+    private protected string PathOf(string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         return basePath + "/" + Uri.EscapeDataString(id);

@@ -59,6 +59,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<EventRecord>
         builder.HasIndex(e => e.Id).IsUnique();
         builder.HasIndex(e => new { e.Livemode, e.CreatedAt, e.Id });
         builder.HasIndex(e => new { e.Livemode, e.Type, e.CreatedAt, e.Id });
+        builder.HasIndex(e => new { e.FannedOut, e.Sequence });
     }
 }
 

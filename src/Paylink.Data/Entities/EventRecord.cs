@@ -13,6 +13,12 @@ public sealed class EventRecord
     /// <summary>The object as the API showed it at that moment.</summary>
     public required string DataJson { get; set; }
 
+    /// <summary>
+    /// False until the dispatcher has written this event's deliveries (one per listening endpoint);
+    /// a flag rather than a sequence cursor, since events may commit out of sequence order.
+    /// </summary>
+    public bool FannedOut { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Paylink.Data;
+using Paylink.Server.Features.Events;
 using Paylink.Server.Features.PaymentLinks;
 using Paylink.Server.Features.Prices;
 using Paylink.Server.Features.Products;
@@ -13,6 +14,8 @@ public static class DatabaseSetup
 {
     public static void AddPaylinkDatabase(this IServiceCollection services, IConfiguration configuration, PaylinkOptions options)
     {
+        services.AddSingleton<EventSignal>();
+        services.AddSingleton<EventCommitInterceptor>();
         var provider = Enum.TryParse<DatabaseProvider>(options.Database.Provider, ignoreCase: true, out var p)
             ? p
             : throw new InvalidOperationException($"Paylink:Database:Provider must be Sqlite or Postgres, not '{options.Database.Provider}'.");
@@ -21,7 +24,11 @@ public static class DatabaseSetup
         {
             var connectionString = configuration.GetConnectionString("Paylink")
                 ?? throw new InvalidOperationException("Set ConnectionStrings__Paylink to use PostgreSQL.");
-            services.AddDbContextPool<PaylinkDbContext, PostgresPaylinkDbContext>(o => PaylinkDatabase.UsePostgres(o, connectionString));
+            services.AddDbContextPool<PaylinkDbContext, PostgresPaylinkDbContext>((sp, o) =>
+            {
+                PaylinkDatabase.UsePostgres(o, connectionString);
+                o.AddInterceptors(sp.GetRequiredService<EventCommitInterceptor>());
+            });
             return;
         }
 
@@ -34,10 +41,10 @@ public static class DatabaseSetup
         }
 
         var pragmas = new SqlitePragmas(options.Database.Synchronous);
-        services.AddDbContextPool<PaylinkDbContext, SqlitePaylinkDbContext>(o =>
+        services.AddDbContextPool<PaylinkDbContext, SqlitePaylinkDbContext>((sp, o) =>
         {
             PaylinkDatabase.UseSqlite(o, connection);
-            o.AddInterceptors(pragmas);
+            o.AddInterceptors(pragmas, sp.GetRequiredService<EventCommitInterceptor>());
         });
     }
 

@@ -9,9 +9,11 @@ using Paylink.Server.Features.Checkout.Pages;
 using Paylink.Server.Features.Checkout.Processing;
 using Paylink.Server.Features.Compat;
 using Paylink.Server.Features.Currencies;
+using Paylink.Server.Features.Events;
 using Paylink.Server.Features.PaymentLinks;
 using Paylink.Server.Features.Prices;
 using Paylink.Server.Features.Products;
+using Paylink.Server.Features.Webhooks;
 using Paylink.Server.Infrastructure;
 using Paylink.Server.Infrastructure.Auth;
 using Scalar.AspNetCore;
@@ -47,6 +49,10 @@ public static class ServiceSetup
         services.AddScoped<CheckoutExpiry>();
         services.AddScoped<CheckoutPages>();
         services.AddHostedService<CheckoutSweeper>();
+        services.AddSingleton<WebhookTargets>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService<WebhookDispatcher>();
         services.AddSingleton<SecretKeys>();
         services.AddScoped<Caller>();
         services.AddSignedCallers();
@@ -112,6 +118,8 @@ public static class ServiceSetup
         app.MapPriceEndpoints();
         app.MapPaymentLinkEndpoints();
         app.MapCheckoutApiEndpoints();
+        app.MapEventEndpoints();
+        app.MapWebhookEndpointEndpoints();
         app.MapCheckoutPages();
         app.MapUnsupportedPaymentKitRoutes();
     }

@@ -357,6 +357,10 @@ namespace Paylink.Data.Migrations.Postgres
                         .HasColumnName("data_json")
                         .UseCollation("C");
 
+                    b.Property<bool>("FannedOut")
+                        .HasColumnType("boolean")
+                        .HasColumnName("fanned_out");
+
                     b.Property<string>("Id")
                         .HasColumnType("text")
                         .HasColumnName("id")
@@ -382,6 +386,9 @@ namespace Paylink.Data.Migrations.Postgres
                     b.HasIndex("Id")
                         .IsUnique()
                         .HasDatabaseName("ix_events_id");
+
+                    b.HasIndex("FannedOut", "Sequence")
+                        .HasDatabaseName("ix_events_fanned_out_sequence");
 
                     b.HasIndex("Livemode", "CreatedAt", "Id")
                         .HasDatabaseName("ix_events_livemode_created_at_id");
@@ -948,6 +955,237 @@ namespace Paylink.Data.Migrations.Postgres
                     b.ToTable("test_charges", (string)null);
                 });
 
+            modelBuilder.Entity("Paylink.Data.Entities.WebhookAttemptRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("EndpointId")
+                        .IsRequired()
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("endpoint_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error")
+                        .UseCollation("C");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("event_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("event_type")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("livemode");
+
+                    b.Property<DateTime?>("NextRetryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_retry_at");
+
+                    b.Property<string>("ResponseExcerpt")
+                        .HasColumnType("text")
+                        .HasColumnName("response_excerpt")
+                        .UseCollation("C");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_attempts");
+
+                    b.HasIndex("EndpointId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_webhook_attempts_endpoint_id_created_at_id");
+
+                    b.HasIndex("EndpointId", "EventId", "CreatedAt")
+                        .HasDatabaseName("ix_webhook_attempts_endpoint_id_event_id_created_at");
+
+                    b.ToTable("webhook_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.WebhookDeliveryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EndpointId")
+                        .IsRequired()
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("endpoint_id")
+                        .UseCollation("C");
+
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_sequence");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("EventSequence")
+                        .HasDatabaseName("ix_webhook_deliveries_event_sequence");
+
+                    b.HasIndex("EndpointId", "EventSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id_event_sequence");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_webhook_deliveries_status_next_attempt_at");
+
+                    b.HasIndex("EndpointId", "Status", "EventSequence")
+                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id_status_event_sequence");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.WebhookEndpointRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description")
+                        .UseCollation("C");
+
+                    b.Property<string>("EnabledEventsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("enabled_events_json")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Failing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("failing");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("text")
+                        .HasColumnName("lease_owner")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("livemode");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata_json")
+                        .UseCollation("C");
+
+                    b.Property<string>("SecretProtected")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("secret_protected")
+                        .UseCollation("C");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("url")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_webhook_endpoints_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_webhook_endpoints_livemode_updated_at_id");
+
+                    b.ToTable("webhook_endpoints", (string)null);
+                });
+
             modelBuilder.Entity("Paylink.Data.Entities.PriceRecord", b =>
                 {
                     b.HasOne("Paylink.Data.Entities.ProductRecord", "Product")
@@ -958,6 +1196,37 @@ namespace Paylink.Data.Migrations.Postgres
                         .HasConstraintName("fk_prices_products_product_id");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.WebhookAttemptRecord", b =>
+                {
+                    b.HasOne("Paylink.Data.Entities.WebhookEndpointRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_attempts_webhook_endpoints_endpoint_id");
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.WebhookDeliveryRecord", b =>
+                {
+                    b.HasOne("Paylink.Data.Entities.WebhookEndpointRecord", "Endpoint")
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_webhook_endpoints_endpoint_id");
+
+                    b.HasOne("Paylink.Data.Entities.EventRecord", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventSequence")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_events_event_sequence");
+
+                    b.Navigation("Endpoint");
+
+                    b.Navigation("Event");
                 });
 #pragma warning restore 612, 618
         }

@@ -315,6 +315,10 @@ namespace Paylink.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("data_json");
 
+                    b.Property<bool>("FannedOut")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fanned_out");
+
                     b.Property<string>("Id")
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
@@ -338,6 +342,9 @@ namespace Paylink.Data.Migrations.Sqlite
                     b.HasIndex("Id")
                         .IsUnique()
                         .HasDatabaseName("ix_events_id");
+
+                    b.HasIndex("FannedOut", "Sequence")
+                        .HasDatabaseName("ix_events_fanned_out_sequence");
 
                     b.HasIndex("Livemode", "CreatedAt", "Id")
                         .HasDatabaseName("ix_events_livemode_created_at_id");
@@ -855,6 +862,219 @@ namespace Paylink.Data.Migrations.Sqlite
                     b.ToTable("test_charges", (string)null);
                 });
 
+            modelBuilder.Entity("Paylink.Data.Entities.WebhookAttemptRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("EndpointId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endpoint_id");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("livemode");
+
+                    b.Property<long?>("NextRetryAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_retry_at");
+
+                    b.Property<string>("ResponseExcerpt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_excerpt");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("succeeded");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_attempts");
+
+                    b.HasIndex("EndpointId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_webhook_attempts_endpoint_id_created_at_id");
+
+                    b.HasIndex("EndpointId", "EventId", "CreatedAt")
+                        .HasDatabaseName("ix_webhook_attempts_endpoint_id_event_id_created_at");
+
+                    b.ToTable("webhook_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.WebhookDeliveryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EndpointId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endpoint_id");
+
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_sequence");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("EventSequence")
+                        .HasDatabaseName("ix_webhook_deliveries_event_sequence");
+
+                    b.HasIndex("EndpointId", "EventSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id_event_sequence");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_webhook_deliveries_status_next_attempt_at");
+
+                    b.HasIndex("EndpointId", "Status", "EventSequence")
+                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id_status_event_sequence");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.WebhookEndpointRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("EnabledEventsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enabled_events_json");
+
+                    b.Property<bool>("Failing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failing");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_until");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("livemode");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata_json");
+
+                    b.Property<string>("SecretProtected")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret_protected");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_webhook_endpoints_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_webhook_endpoints_livemode_updated_at_id");
+
+                    b.ToTable("webhook_endpoints", (string)null);
+                });
+
             modelBuilder.Entity("Paylink.Data.Entities.PriceRecord", b =>
                 {
                     b.HasOne("Paylink.Data.Entities.ProductRecord", "Product")
@@ -865,6 +1085,37 @@ namespace Paylink.Data.Migrations.Sqlite
                         .HasConstraintName("fk_prices_products_product_id");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.WebhookAttemptRecord", b =>
+                {
+                    b.HasOne("Paylink.Data.Entities.WebhookEndpointRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_attempts_webhook_endpoints_endpoint_id");
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.WebhookDeliveryRecord", b =>
+                {
+                    b.HasOne("Paylink.Data.Entities.WebhookEndpointRecord", "Endpoint")
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_webhook_endpoints_endpoint_id");
+
+                    b.HasOne("Paylink.Data.Entities.EventRecord", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventSequence")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_events_event_sequence");
+
+                    b.Navigation("Endpoint");
+
+                    b.Navigation("Event");
                 });
 #pragma warning restore 612, 618
         }

@@ -66,8 +66,10 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
             return;
         }
 
+        // The guarded update wrote it; making it the original value keeps it out of the next save
+        // (marking the property unmodified instead would put "open" back in the entity, and in the events).
         session.Status = "complete";
-        db.Entry(session).Property(s => s.Status).IsModified = false;
+        db.Entry(session).Property(s => s.Status).OriginalValue = "complete";
         session.PaymentStatus = intent is null ? "no_payment_required" : "paid";
         session.CompletedAt = now;
         session.UpdatedAt = now;
@@ -137,6 +139,8 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
             if (deactivated == 1)
             {
                 await Counters.MoveAsync(db, PaymentLinkEndpoints.Resource, session.Livemode, nowActive: false, cancellationToken);
+                var link = await db.PaymentLinks.AsNoTracking().FirstAsync(l => l.Id == linkId, cancellationToken);
+                EventLog.Record(db, "payment_link.updated", link.Livemode, mapper.Link(link), now);
             }
         }
 

@@ -52,6 +52,8 @@ public sealed class CheckoutMapper(CurrencyCatalog currencies, PublicUrls urls)
         };
     }
 
+    public PaymentLink Link(PaymentLinkRecord l) => PaymentLinks.PaymentLinkMapping.ToWire(l, urls.Base, currencies);
+
     public static CustomerDetails? Details(CheckoutSessionRecord s) =>
         s.CustomerDetailsJson is null ? null : JsonSerializer.Deserialize<CustomerDetails>(s.CustomerDetailsJson, ServerJson.Options);
 

@@ -13,6 +13,7 @@ public static class EventLog
 {
     public static void Record<T>(PaylinkDbContext db, string type, bool livemode, T wireObject, DateTime now)
     {
+        System.Diagnostics.Debug.Assert(EventTypes.IsKnown(type), $"Unknown event type {type}");
         db.Events.Add(new EventRecord
         {
             Id = Ids.New("evt"),
@@ -22,5 +23,6 @@ public static class EventLog
             CreatedAt = now,
             UpdatedAt = now,
         });
+        db.EventsAdded = true;
     }
 }

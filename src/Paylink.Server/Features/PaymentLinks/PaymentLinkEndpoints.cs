@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Paylink.Client;
 using Paylink.Data;
 using Paylink.Data.Entities;
+using Paylink.Server.Features.Events;
 using Paylink.Server.Infrastructure;
 using Paylink.Server.Infrastructure.Auth;
 using Paylink.Server.Infrastructure.Lists;
@@ -48,8 +49,11 @@ public static class PaymentLinkEndpoints
         await SaveAsync(db, cancellationToken);
         await MarkProductsUsedAsync(db, prices, cancellationToken);
         await Counters.AddAsync(db, Resource, link.Livemode, link.Active, 1, cancellationToken);
+        var wire = PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies);
+        EventLog.Record(db, "payment_link.created", link.Livemode, wire, now);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies));
+        return TypedResults.Ok(wire);
     }
 
     private static async Task<Ok<PaymentLink>> Retrieve(string id, HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies,
@@ -97,8 +101,11 @@ public static class PaymentLinkEndpoints
             await Counters.MoveAsync(db, Resource, link.Livemode, link.Active, cancellationToken);
         }
 
+        var wire = PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies);
+        EventLog.Record(db, "payment_link.updated", link.Livemode, wire, link.UpdatedAt);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies));
+        return TypedResults.Ok(wire);
     }
 
     private static async Task<Ok<PaymentLink>> Archive(string id, HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies,
@@ -114,14 +121,16 @@ public static class PaymentLinkEndpoints
             // Guarded, so two archives at once move the counters once.
             var changed = await db.PaymentLinks.Where(l => l.Id == link.Id && l.Active)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Active, false).SetProperty(l => l.UpdatedAt, now).SetProperty(l => l.Version, l => l.Version + 1), cancellationToken);
+            db.ChangeTracker.Clear();
+            link = await Find(db, id, caller, cancellationToken);
             if (changed == 1)
             {
                 await Counters.MoveAsync(db, Resource, link.Livemode, nowActive: false, cancellationToken);
+                EventLog.Record(db, "payment_link.updated", link.Livemode, PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies), now);
+                await db.SaveChangesAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            link = await Find(db, id, caller, cancellationToken);
         }
 
         return TypedResults.Ok(PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies));

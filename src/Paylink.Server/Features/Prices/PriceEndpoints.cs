@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Paylink.Client;
 using Paylink.Data;
 using Paylink.Data.Entities;
+using Paylink.Server.Features.Events;
 using Paylink.Server.Infrastructure;
 using Paylink.Server.Infrastructure.Auth;
 using Paylink.Server.Infrastructure.Lists;
@@ -34,8 +35,14 @@ public static class PriceEndpoints
 
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == price.ProductId && p.Livemode == caller.Livemode, request.HttpContext.RequestAborted)
             ?? throw ApiException.Invalid("product_id", $"No such product: '{price.ProductId}'.", "resource_missing");
-        await PriceStore.InsertAsync(db, [price], product, time, request.HttpContext.RequestAborted);
-        return TypedResults.Ok(PriceMapping.ToWire(price, currencies));
+        var cancellationToken = request.HttpContext.RequestAborted;
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        await PriceStore.InsertAsync(db, [price], product, time, cancellationToken);
+        var wire = PriceMapping.ToWire(price, currencies);
+        EventLog.Record(db, "price.created", price.Livemode, wire, price.CreatedAt);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(wire);
     }
 
     private static async Task<Ok<Price>> Retrieve(string id, PaylinkDbContext db, CurrencyCatalog currencies, Caller caller, CancellationToken cancellationToken)
@@ -105,15 +112,20 @@ public static class PriceEndpoints
         }
 
         await PriceStore.SaveAsync(db, price, wasActive, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Detached first, so nothing saves the entity again; then the quantity the guarded update
+        // wrote is set for the answer and the event (marking the property unmodified instead would
+        // have put the old value back in the entity).
+        db.Entry(price).State = EntityState.Detached;
         if (quantityChanged)
         {
-            // Set only now, for the answer: the guarded update above wrote it (marking the property
-            // unmodified instead would have put the old value back in the entity).
             price.QuantityAvailable = quantity;
         }
 
-        return TypedResults.Ok(PriceMapping.ToWire(price, currencies));
+        var wire = PriceMapping.ToWire(price, currencies);
+        EventLog.Record(db, "price.updated", price.Livemode, wire, price.UpdatedAt);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(wire);
     }
 
     private static async Task<Ok<Price>> Archive(string id, HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies, Caller caller, TimeProvider time)
@@ -127,6 +139,8 @@ public static class PriceEndpoints
             price.UpdatedAt = time.UtcNow();
             await using var transaction = await db.BeginWriteAsync(cancellationToken);
             await PriceStore.SaveAsync(db, price, wasActive: true, cancellationToken);
+            EventLog.Record(db, "price.updated", price.Livemode, PriceMapping.ToWire(price, currencies), price.UpdatedAt);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

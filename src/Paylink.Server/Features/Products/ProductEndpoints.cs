@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Paylink.Client;
 using Paylink.Data;
 using Paylink.Data.Entities;
+using Paylink.Server.Features.Events;
 using Paylink.Server.Features.Prices;
 using Paylink.Server.Infrastructure;
 using Paylink.Server.Infrastructure.Auth;
@@ -56,8 +57,16 @@ public static class ProductEndpoints
         await db.SaveChangesAsync(cancellationToken);
         await Counters.AddAsync(db, Resource, product.Livemode, product.Active, 1, cancellationToken);
         await PriceStore.InsertAsync(db, prices, product, time, cancellationToken);
+        var wire = ProductMapping.ToWire(product, prices.Select(p => PriceMapping.ToWire(p, currencies)).ToList());
+        EventLog.Record(db, "product.created", product.Livemode, wire, now);
+        foreach (var price in wire.Prices ?? [])
+        {
+            EventLog.Record(db, "price.created", product.Livemode, price, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ProductMapping.ToWire(product, prices.Select(p => PriceMapping.ToWire(p, currencies)).ToList()));
+        return TypedResults.Ok(wire);
     }
 
     private static async Task<Ok<Product>> Retrieve(string id, PaylinkDbContext db, CurrencyCatalog currencies, Caller caller, CancellationToken cancellationToken)
@@ -97,8 +106,7 @@ public static class ProductEndpoints
         validation.ThrowIfAny();
 
         product.UpdatedAt = time.UtcNow();
-        await SaveAsync(db, product, wasActive, cancellationToken);
-        return TypedResults.Ok(await WithPricesAsync(db, product, currencies, cancellationToken));
+        return TypedResults.Ok(await SaveAsync(db, product, wasActive, currencies, cancellationToken));
     }
 
     private static async Task<Ok<Product>> Archive(string id, HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies, Caller caller, TimeProvider time)
@@ -110,7 +118,7 @@ public static class ProductEndpoints
         {
             product.Active = false;
             product.UpdatedAt = time.UtcNow();
-            await SaveAsync(db, product, wasActive: true, cancellationToken);
+            return TypedResults.Ok(await SaveAsync(db, product, wasActive: true, currencies, cancellationToken));
         }
 
         return TypedResults.Ok(await WithPricesAsync(db, product, currencies, cancellationToken));
@@ -164,7 +172,8 @@ public static class ProductEndpoints
         });
     }
 
-    private static async Task SaveAsync(PaylinkDbContext db, ProductRecord product, bool wasActive, CancellationToken cancellationToken)
+    /// <summary>Saves a changed product with its counters and its <c>product.updated</c> event; returns it as the API shows it.</summary>
+    private static async Task<Product> SaveAsync(PaylinkDbContext db, ProductRecord product, bool wasActive, CurrencyCatalog currencies, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -173,7 +182,11 @@ public static class ProductEndpoints
             await Counters.MoveAsync(db, Resource, product.Livemode, product.Active, cancellationToken);
         }
 
+        var wire = await WithPricesAsync(db, product, currencies, cancellationToken);
+        EventLog.Record(db, "product.updated", product.Livemode, wire, product.UpdatedAt);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return wire;
     }
 
     private static async Task<Product> WithPricesAsync(PaylinkDbContext db, ProductRecord product, CurrencyCatalog currencies, CancellationToken cancellationToken)

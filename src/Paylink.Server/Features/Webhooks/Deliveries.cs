@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Paylink.Data;
+using Paylink.Data.Entities;
+using Paylink.Server.Infrastructure;
+
+namespace Paylink.Server.Features.Webhooks;
+
+/// <summary>
+/// Turns committed events into deliveries: one row per event and listening endpoint, written before
+/// anything is sent. Events are the outbox (written in the change's own transaction); this fan-out
+/// reads those not yet fanned out, in sequence order, and in one transaction writes their deliveries
+/// and marks them. A crash before that commit leaves the events unmarked, so they are fanned out again.
+/// </summary>
+public static class Deliveries
+{
+    public const string Pending = "pending";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    private const int Batch = 200;
+
+    // Any constant: the key of PostgreSQL's transaction-scoped advisory lock that lets one instance fan out at a time.
+    private const long FanOutLockKey = 0x5061_796C_696E_6B01;
+
+    /// <summary>Fans out one batch of events; returns how many events it handled (0 when there was nothing to do).</summary>
+    public static async Task<int> FanOutAsync(PaylinkDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        // A plain read first: an idle poll must not take SQLite's write lock.
+        if (!await db.Events.AnyAsync(e => !e.FannedOut, cancellationToken))
+        {
+            return 0;
+        }
+
+        // On SQLite the transaction begins IMMEDIATE (the write lock), so the read below cannot go stale.
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        if (db.IsPostgres && !await TryLockFanOutAsync(db, cancellationToken))
+        {
+            return 0;
+        }
+
+        var events = await db.Events.AsNoTracking().Where(e => !e.FannedOut).OrderBy(e => e.Sequence).Take(Batch)
+            .Select(e => new { e.Sequence, e.Livemode, e.Type, e.CreatedAt }).ToListAsync(cancellationToken);
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+
+        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Status == WebhookEndpointRules.Enabled).ToListAsync(cancellationToken);
+        foreach (var evt in events)
+        {
+            // An endpoint gets the events that happened once it existed.
+            foreach (var endpoint in endpoints.Where(e => e.Livemode == evt.Livemode && e.CreatedAt <= evt.CreatedAt && WebhookEndpointRules.Listens(e, evt.Type)))
+            {
+                db.WebhookDeliveries.Add(new WebhookDeliveryRecord
+                {
+                    EndpointId = endpoint.Id,
+                    EventSequence = evt.Sequence,
+                    NextAttemptAt = now,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var sequences = events.Select(e => e.Sequence).ToList();
+        await db.Events.Where(e => sequences.Contains(e.Sequence)).ExecuteUpdateAsync(s => s.SetProperty(e => e.FannedOut, true), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return events.Count;
+    }
+
+    /// <summary>Makes an event due again at the given endpoints now, with a fresh retry schedule.</summary>
+    public static async Task ScheduleAgainAsync(PaylinkDbContext db, EventRecord evt, IReadOnlyList<string> endpointIds, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var existing = await db.WebhookDeliveries.Where(d => d.EventSequence == evt.Sequence && endpointIds.Contains(d.EndpointId))
+            .Select(d => d.EndpointId).ToListAsync(cancellationToken);
+        await db.WebhookDeliveries.Where(d => d.EventSequence == evt.Sequence && endpointIds.Contains(d.EndpointId))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, Pending).SetProperty(d => d.Failures, 0)
+                .SetProperty(d => d.NextAttemptAt, now).SetProperty(d => d.UpdatedAt, now), cancellationToken);
+        foreach (var endpointId in endpointIds.Except(existing))
+        {
+            db.WebhookDeliveries.Add(new WebhookDeliveryRecord
+            {
+                EndpointId = endpointId,
+                EventSequence = evt.Sequence,
+                NextAttemptAt = now,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            throw ApiException.Conflict("retry_in_progress", "This event is being scheduled for delivery by another request; try again.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<bool> TryLockFanOutAsync(PaylinkDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({FanOutLockKey}) AS \"Value\"").SingleAsync(cancellationToken);
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting;
+using Paylink.Browser.Tests;
+using Paylink.Client;
+
+namespace Paylink.Webhooks.Tests;
+
+/// <summary>The browser tests' real server (Kestrel, SQLite, Chromium) with a live key too, a short poll and short retry delays.</summary>
+public sealed class WebhookServer : CheckoutServer
+{
+    public const string LiveKey = "sk_live_webhooks000000000000000000000000000";
+
+    /// <summary>Four retries, so a delivery gives up after five failed attempts.</summary>
+    public const int Retries = 4;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Paylink:SecretKeys:Live", LiveKey);
+        builder.UseSetting("Paylink:Webhooks:PollInterval", "100ms");
+        builder.UseSetting("Paylink:Webhooks:RetryDelays", "200ms,200ms,200ms,200ms");
+        builder.UseSetting("Paylink:Webhooks:Timeout", "5s");
+    }
+}
+
+/// <summary>A <see cref="WebhookServer"/>, a receiver, and SDK clients for both modes, shared by a test class.</summary>
+public sealed class WebhookFixture : IAsyncLifetime
+{
+    public WebhookServer Server { get; } = new();
+    public Receiver Receiver { get; private set; } = default!;
+    public PaymentClient Test { get; private set; } = default!;
+    public PaymentClient Live { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        await ((IAsyncLifetime)Server).InitializeAsync();
+        Receiver = await Receiver.StartAsync();
+        Test = new PaymentClient(new PaymentClientOptions { BaseUrl = Server.BaseAddress, ApiKey = CheckoutServer.TestKey });
+        Live = new PaymentClient(new PaymentClientOptions { BaseUrl = Server.BaseAddress, ApiKey = WebhookServer.LiveKey });
+    }
+
+    public async Task DisposeAsync()
+    {
+        Test.Dispose();
+        Live.Dispose();
+        await Receiver.DisposeAsync();
+        await ((IAsyncLifetime)Server).DisposeAsync();
+    }
+
+    /// <summary>A test-mode endpoint at its own path on the receiver.</summary>
+    public Task<WebhookEndpoint> CreateEndpointAsync(string path, params string[] events) =>
+        Test.WebhookEndpoints.CreateAsync(new WebhookEndpointCreateOptions { Url = Receiver.UrlFor(path), EnabledEvents = [.. events] });
+
+    /// <summary>A product with one price and a payment link selling it, through the SDK.</summary>
+    public async Task<PaymentLink> CreateLinkAsync(string name = "Webhook test link")
+    {
+        var product = await Test.Products.CreateAsync(new ProductCreateOptions
+        {
+            Name = "Tea box",
+            Prices = [new PriceCreateOptions { CurrencyId = "usd", UnitAmount = "12.00" }],
+        });
+        return await Test.PaymentLinks.CreateAsync(new PaymentLinkCreateOptions
+        {
+            Name = name,
+            CurrencyId = "usd",
+            LineItems = [new PaymentLinkLineItemOptions { PriceId = product.Prices![0].Id, Quantity = 1 }],
+        });
+    }
+}
