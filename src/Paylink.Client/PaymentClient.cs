@@ -42,6 +42,8 @@ public sealed class PaymentClient : IDisposable
         Products = new ProductService(requester);
         Prices = new PriceService(requester);
         PaymentCurrencies = new PaymentCurrencyService(requester);
+        Coupons = new CouponService(requester);
+        PromotionCodes = new PromotionCodeService(requester);
     }
 
     /// <summary>Payment links: create, retrieve, update, archive, list.</summary>
@@ -55,6 +57,12 @@ public sealed class PaymentClient : IDisposable
 
     /// <summary>The currencies payments can be taken in: retrieve, list.</summary>
     public PaymentCurrencyService PaymentCurrencies { get; }
+
+    /// <summary>Coupons: create, retrieve, update, list.</summary>
+    public CouponService Coupons { get; }
+
+    /// <summary>Promotion codes: create, retrieve, update, list.</summary>
+    public PromotionCodeService PromotionCodes { get; }
 
     /// <summary>Disposes the <see cref="HttpClient"/> the client made for itself, if it made one.</summary>
     public void Dispose() => ownedHttpClient?.Dispose();
