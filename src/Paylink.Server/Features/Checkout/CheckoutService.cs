@@ -4,6 +4,7 @@ using Paylink.Client;
 using Paylink.Data;
 using Paylink.Data.Entities;
 using Paylink.Server.Features.Checkout.Processing;
+using Paylink.Server.Features.Promotions;
 using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Features.Checkout;
@@ -15,15 +16,26 @@ public enum PayOutcomeKind
     Completed,
     Declined,
     SoldOut,
+    PromotionRefused,
     Expired,
     InProgress,
 }
 
-public sealed record PayOutcome(PayOutcomeKind Kind, string SessionId, string? DeclineCode = null, string? DeclineMessage = null);
+public sealed record PayOutcome(PayOutcomeKind Kind, string SessionId, string? DeclineCode = null, string? DeclineMessage = null,
+    PromotionRefusal? Refusal = null);
+
+/// <summary>What a reservation could not hold.</summary>
+public enum Shortfall
+{
+    None,
+    SoldOut,
+    Promotion,
+}
 
 /// <summary>
 /// The purchase flow of CHECKOUT.md. In order: the session row is claimed (so one submit of a session
-/// runs at a time), limited things are reserved by guarded updates (link sessions, price stock), the
+/// runs at a time), limited things are reserved by guarded updates (link sessions, price stock, the
+/// promotion code's and its coupon's redemptions), the
 /// payment intent is committed as <c>processing</c>, and only then the card is charged, with the
 /// intent id and attempt as the processor's idempotency key. Success completes everything in one
 /// transaction; failure releases the reservation and leaves the session open for another try.
@@ -106,10 +118,13 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
             }
 
             Record(session, submission, now);
-            if (!session.Reserved && !await ReserveAsync(session, cancellationToken))
+            var shortfall = session.Reserved ? Shortfall.None : await ReserveAsync(session, now, cancellationToken);
+            if (shortfall != Shortfall.None)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return new PayOutcome(PayOutcomeKind.SoldOut, sessionId);
+                return shortfall == Shortfall.SoldOut
+                    ? new PayOutcome(PayOutcomeKind.SoldOut, sessionId)
+                    : new PayOutcome(PayOutcomeKind.PromotionRefused, sessionId, Refusal: await PromotionRefusalAsync(submission.Cart, now, cancellationToken));
             }
 
             session.Reserved = true;
@@ -163,7 +178,22 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
             session.AmountSubtotal = submission.Cart.Subtotal;
             session.AmountDiscount = submission.Cart.Discount;
             session.AmountTotal = submission.Cart.Total;
+            var promotion = submission.Cart.Promotion;
+            session.PromotionCodeId = promotion?.Code.Id;
+            session.CouponId = promotion?.Coupon.Id;
+            session.DiscountsJson = JsonSerializer.Serialize(promotion is null ? [] : new List<SessionDiscount>
+            {
+                new()
+                {
+                    CouponId = promotion.Coupon.Id,
+                    PromotionCodeId = promotion.Code.Id,
+                    Code = promotion.Code.Code,
+                    Amount = Money.Format(promotion.Amount, submission.Cart.Currency),
+                },
+            }, ServerJson.Options);
         }
+
+        session.BuyerEmail = PromotionCheck.NormalizeEmail(submission.Details.Email);
 
         session.CustomerDetailsJson = JsonSerializer.Serialize(submission.Details, ServerJson.Options);
         session.CustomFieldsJson = JsonSerializer.Serialize(submission.CustomFields, ServerJson.Options);
@@ -171,8 +201,12 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
         session.UpdatedAt = now;
     }
 
-    /// <summary>Holds one completed-session place on the link and each line's units, or nothing at all.</summary>
-    private async Task<bool> ReserveAsync(CheckoutSessionRecord session, CancellationToken cancellationToken)
+    /// <summary>
+    /// Holds one completed-session place on the link, each line's units and one redemption of the promotion
+    /// code and of its coupon — or nothing at all (the caller rolls back). Every hold is a guarded update,
+    /// so customers paying at once can never together pass a limit.
+    /// </summary>
+    private async Task<Shortfall> ReserveAsync(CheckoutSessionRecord session, DateTime now, CancellationToken cancellationToken)
     {
         if (session.PaymentLinkId is { } linkId)
         {
@@ -181,7 +215,7 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.CompletedSessionsReserved, l => l.CompletedSessionsReserved + 1), cancellationToken);
             if (held == 0)
             {
-                return false;
+                return Shortfall.SoldOut;
             }
         }
 
@@ -193,11 +227,36 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.QuantityReserved, p => p.QuantityReserved + quantity), cancellationToken);
             if (held == 0)
             {
-                return false;
+                return Shortfall.SoldOut;
             }
         }
 
-        return true;
+        if (session.PromotionCodeId is { } codeId)
+        {
+            var code = await db.PromotionCodes
+                .Where(p => p.Id == codeId && p.Active && (p.ExpiresAt == null || p.ExpiresAt > now)
+                    && (p.MaxRedemptions == null || p.TimesRedeemed + p.RedemptionsReserved < p.MaxRedemptions))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.RedemptionsReserved, p => p.RedemptionsReserved + 1), cancellationToken);
+            var coupon = code == 0 ? 0 : await db.Coupons
+                .Where(c => c.Id == session.CouponId && (c.RedeemBy == null || c.RedeemBy > now)
+                    && (c.MaxRedemptions == null || c.TimesRedeemed + c.RedemptionsReserved < c.MaxRedemptions))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.RedemptionsReserved, c => c.RedemptionsReserved + 1), cancellationToken);
+            if (coupon == 0)
+            {
+                return Shortfall.Promotion;
+            }
+        }
+
+        return Shortfall.None;
+    }
+
+    /// <summary>Why the code could not be held, read again after the rollback; "used up" when it now looks fine (a hold was just given back).</summary>
+    private async Task<PromotionRefusal> PromotionRefusalAsync(Cart cart, DateTime now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var codeId = cart.Promotion!.Code.Id;
+        var code = await db.PromotionCodes.AsNoTracking().Include(p => p.Coupon).FirstAsync(p => p.Id == codeId, cancellationToken);
+        return PromotionCheck.StateRefusal(code, code.Coupon!, now, countHeld: false) ?? PromotionRefusal.UsedUp;
     }
 
     /// <summary>What a submit that could not claim the session should tell the customer.</summary>
