@@ -74,28 +74,28 @@ public sealed class PromotionRefusalTests(CheckoutServer server)
             case "unknown":
                 return (linkId, Promo.NewCode("NOPE"), email);
             case "inactive":
-            {
-                var (_, codeId, code) = await Promo.CreateAsync(server, TenPercent);
-                await Promo.PutAsync(server, $"/api/promotion-codes/{codeId}", new JsonObject { ["active"] = false });
-                return (linkId, code, email);
-            }
+                {
+                    var (_, codeId, code) = await Promo.CreateAsync(server, TenPercent);
+                    await Promo.PutAsync(server, $"/api/promotion-codes/{codeId}", new JsonObject { ["active"] = false });
+                    return (linkId, code, email);
+                }
 
             case "expired":
-            {
-                var (couponId, _, code) = await Promo.CreateAsync(server, TenPercent);
-                await Promo.PutAsync(server, $"/api/coupons/{couponId}", new JsonObject { ["redeem_by"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds() });
-                return (linkId, code, email);
-            }
+                {
+                    var (couponId, _, code) = await Promo.CreateAsync(server, TenPercent);
+                    await Promo.PutAsync(server, $"/api/coupons/{couponId}", new JsonObject { ["redeem_by"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds() });
+                    return (linkId, code, email);
+                }
 
             case "used_up":
-            {
-                var (_, _, code) = await Promo.CreateAsync(server, TenPercent, new JsonObject { ["max_redemptions"] = 1 });
-                using var first = new FormClient(server.BaseAddress);
-                var fields = FormClient.Customer(email: $"first-{Guid.NewGuid():N}@example.com");
-                fields["promo_code"] = code;
-                Assert.Equal(HttpStatusCode.SeeOther, (await first.SubmitAsync(await first.GetAsync($"/checkout/pay/{linkId}"), fields)).Status);
-                return (linkId, code, email);
-            }
+                {
+                    var (_, _, code) = await Promo.CreateAsync(server, TenPercent, new JsonObject { ["max_redemptions"] = 1 });
+                    using var first = new FormClient(server.BaseAddress);
+                    var fields = FormClient.Customer(email: $"first-{Guid.NewGuid():N}@example.com");
+                    fields["promo_code"] = code;
+                    Assert.Equal(HttpStatusCode.SeeOther, (await first.SubmitAsync(await first.GetAsync($"/checkout/pay/{linkId}"), fields)).Status);
+                    return (linkId, code, email);
+                }
 
             case "minimum":
                 return (linkId, (await Promo.CreateAsync(server, TenPercent, new JsonObject
@@ -103,23 +103,23 @@ public sealed class PromotionRefusalTests(CheckoutServer server)
                     ["restrictions"] = new JsonObject { ["minimum_amount"] = "50.00", ["minimum_amount_currency"] = "usd" },
                 })).Code, email);
             case "products":
-            {
-                var other = await server.PostAsync("/api/products", new JsonObject { ["name"] = "Something else" });
-                return (linkId, (await Promo.CreateAsync(server, new JsonObject
                 {
-                    ["percent_off"] = 10,
-                    ["applies_to"] = new JsonObject { ["products"] = new JsonArray(other["id"]!.GetValue<string>()) },
-                })).Code, email);
-            }
+                    var other = await server.PostAsync("/api/products", new JsonObject { ["name"] = "Something else" });
+                    return (linkId, (await Promo.CreateAsync(server, new JsonObject
+                    {
+                        ["percent_off"] = 10,
+                        ["applies_to"] = new JsonObject { ["products"] = new JsonArray(other["id"]!.GetValue<string>()) },
+                    })).Code, email);
+                }
 
             case "first_time":
-            {
-                var (_, _, code) = await Promo.CreateAsync(server, TenPercent, new JsonObject { ["restrictions"] = new JsonObject { ["first_time_transaction"] = true } });
-                using var earlier = new FormClient(server.BaseAddress);
-                var (otherLink, _) = await server.CreateLinkAsync();
-                Assert.Equal(HttpStatusCode.SeeOther, (await earlier.SubmitAsync(await earlier.GetAsync($"/checkout/pay/{otherLink}"), FormClient.Customer(email: email.ToUpperInvariant()))).Status);
-                return (linkId, code, email);
-            }
+                {
+                    var (_, _, code) = await Promo.CreateAsync(server, TenPercent, new JsonObject { ["restrictions"] = new JsonObject { ["first_time_transaction"] = true } });
+                    using var earlier = new FormClient(server.BaseAddress);
+                    var (otherLink, _) = await server.CreateLinkAsync();
+                    Assert.Equal(HttpStatusCode.SeeOther, (await earlier.SubmitAsync(await earlier.GetAsync($"/checkout/pay/{otherLink}"), FormClient.Customer(email: email.ToUpperInvariant()))).Status);
+                    return (linkId, code, email);
+                }
 
             default:
                 return (linkId, (await Promo.CreateAsync(server, new JsonObject { ["amount_off"] = "5.00", ["currency_id"] = "eur" })).Code, email);
