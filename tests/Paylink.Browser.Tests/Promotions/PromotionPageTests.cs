@@ -68,6 +68,8 @@ public sealed class PromotionPageTests(CheckoutServer server)
         await FillCardAsync(page);
         await ClickPayAsync(page);
         await ExpectThankYouAsync(page);
+        await Assertions.Expect(page.Locator(".receipt [data-discount-row]")).ToHaveTextAsync($"Discount ({code})−$4.00");
+        await Assertions.Expect(page.Locator(".paid")).ToHaveTextAsync("Paid: $15.99");
         await ExpectChargedAsync(linkId, "15.99", "4.00");
     }
 

@@ -32,6 +32,9 @@ public sealed class CheckoutPages(IAntiforgery antiforgery, IOptions<PaylinkOpti
             Text = settings.AfterCompletion.HostedConfirmation?.CustomMessage ?? settings.CustomText.AfterSubmit ?? s["thanks_text"],
             TestMode = !session.Livemode,
             Items = items,
+            Discount = currency is not null && System.Text.Json.JsonSerializer.Deserialize<List<Paylink.Client.SessionDiscount>>(session.DiscountsJson, Infrastructure.ServerJson.Options) is [{ } discount, ..]
+                ? (s.Format("discount_code", discount.Code ?? ""), "−" + PageMoney.Format(session.AmountDiscount, currency))
+                : null,
             PaidText = currency is null ? null : PageMoney.Format(session.AmountTotal, currency),
             CardText = intent?.CardLast4 is { } last4 ? s.Format("card_ending", last4) : null,
             EmailText = CheckoutMapper.Details(session)?.Email is { } email ? s.Format("receipt_to", email) : null,

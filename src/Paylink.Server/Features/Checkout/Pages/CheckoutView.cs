@@ -123,6 +123,7 @@ public sealed class MessageView
 
     /// <summary>The confirmation's details: what was bought and paid.</summary>
     public List<(string Name, int Quantity, string Amount)> Items { get; init; } = [];
+    public (string Label, string Amount)? Discount { get; init; }
     public string? PaidText { get; init; }
     public string? CardText { get; init; }
     public string? EmailText { get; init; }
