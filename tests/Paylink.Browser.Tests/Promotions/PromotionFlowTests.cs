@@ -74,6 +74,34 @@ public sealed class PromotionFlowTests(CheckoutServer server)
     }
 
     [Fact]
+    public async Task A_session_made_through_the_api_with_allow_promotion_codes_takes_a_code_on_its_page()
+    {
+        var (_, priceId) = await server.CreateLinkAsync(amount: "10.00");
+        var (_, codeId, code) = await Promo.CreateAsync(server, new JsonObject { ["percent_off"] = 33.33 });
+        var session = await server.PostAsync("/api/checkout-sessions", new JsonObject
+        {
+            ["success_url"] = "https://example.com/done?session={CHECKOUT_SESSION_ID}",
+            ["allow_promotion_codes"] = true,
+            ["line_items"] = new JsonArray(new JsonObject { ["price_id"] = priceId, ["quantity"] = 3 }),
+        });
+        using var customer = new FormClient(server.BaseAddress);
+        var page = await customer.GetAsync($"/checkout/session/{session["id"]}");
+        Assert.Contains("name=\"promo_code\"", page.Html, StringComparison.Ordinal);
+        var fields = FormClient.Customer();
+        fields["promo_code"] = code;
+
+        var paid = await customer.SubmitAsync(page, fields);
+
+        Assert.Equal(HttpStatusCode.SeeOther, paid.Status);
+        var completed = await server.GetAsync($"/api/checkout-sessions/{session["id"]}");
+        // 33.33 % of $30.00 is $9.999: $10.00 off, once for the order.
+        Assert.Equal("10.00", completed["total_details"]!["amount_discount"]!.GetValue<string>());
+        Assert.Equal("20.00", completed["amount_total"]!.GetValue<string>());
+        Assert.Equal("20.00", (await server.GetAsync($"/api/payment-intents/{completed["payment_intent_id"]}"))["amount"]!.GetValue<string>());
+        Assert.Equal((1L, 0L, 1L, 0L), await Promo.CountsAsync(server, codeId));
+    }
+
+    [Fact]
     public async Task A_declined_card_gives_the_code_back_and_the_retry_on_the_same_session_redeems_it_once()
     {
         var (linkId, _) = await server.CreateLinkAsync(link: Promo.LinkWithCodes());
