@@ -24,14 +24,6 @@ public enum PayOutcomeKind
 public sealed record PayOutcome(PayOutcomeKind Kind, string SessionId, string? DeclineCode = null, string? DeclineMessage = null,
     PromotionRefusal? Refusal = null);
 
-/// <summary>What a reservation could not hold.</summary>
-public enum Shortfall
-{
-    None,
-    SoldOut,
-    Promotion,
-}
-
 /// <summary>
 /// The purchase flow of CHECKOUT.md. In order: the session row is claimed (so one submit of a session
 /// runs at a time), limited things are reserved by guarded updates (link sessions, price stock, the
@@ -118,13 +110,13 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
             }
 
             Record(session, submission, now);
-            var shortfall = session.Reserved ? Shortfall.None : await ReserveAsync(session, now, cancellationToken);
+            var shortfall = session.Reserved ? Shortfall.None : await CheckoutReservation.HoldAsync(db, session, now, cancellationToken);
             if (shortfall != Shortfall.None)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return shortfall == Shortfall.SoldOut
                     ? new PayOutcome(PayOutcomeKind.SoldOut, sessionId)
-                    : new PayOutcome(PayOutcomeKind.PromotionRefused, sessionId, Refusal: await PromotionRefusalAsync(submission.Cart, now, cancellationToken));
+                    : new PayOutcome(PayOutcomeKind.PromotionRefused, sessionId, Refusal: await CheckoutReservation.PromotionRefusalAsync(db, submission.Cart, now, cancellationToken));
             }
 
             session.Reserved = true;
@@ -199,64 +191,6 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
         session.CustomFieldsJson = JsonSerializer.Serialize(submission.CustomFields, ServerJson.Options);
         session.ConsentJson = submission.TermsAccepted ? JsonSerializer.Serialize(new SessionConsent { TermsOfService = "accepted" }, ServerJson.Options) : null;
         session.UpdatedAt = now;
-    }
-
-    /// <summary>
-    /// Holds one completed-session place on the link, each line's units and one redemption of the promotion
-    /// code and of its coupon — or nothing at all (the caller rolls back). Every hold is a guarded update,
-    /// so customers paying at once can never together pass a limit.
-    /// </summary>
-    private async Task<Shortfall> ReserveAsync(CheckoutSessionRecord session, DateTime now, CancellationToken cancellationToken)
-    {
-        if (session.PaymentLinkId is { } linkId)
-        {
-            var held = await db.PaymentLinks
-                .Where(l => l.Id == linkId && l.Active && (l.CompletedSessionsLimit == null || l.CompletedSessionsCount + l.CompletedSessionsReserved < l.CompletedSessionsLimit))
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.CompletedSessionsReserved, l => l.CompletedSessionsReserved + 1), cancellationToken);
-            if (held == 0)
-            {
-                return Shortfall.SoldOut;
-            }
-        }
-
-        foreach (var line in SessionLine.Parse(session.LinesJson).Where(l => l.Quantity > 0))
-        {
-            var quantity = (long)line.Quantity;
-            var held = await db.Prices
-                .Where(p => p.Id == line.PriceId && (p.QuantityAvailable == null || p.QuantitySold + p.QuantityReserved + quantity <= p.QuantityAvailable))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.QuantityReserved, p => p.QuantityReserved + quantity), cancellationToken);
-            if (held == 0)
-            {
-                return Shortfall.SoldOut;
-            }
-        }
-
-        if (session.PromotionCodeId is { } codeId)
-        {
-            var code = await db.PromotionCodes
-                .Where(p => p.Id == codeId && p.Active && (p.ExpiresAt == null || p.ExpiresAt > now)
-                    && (p.MaxRedemptions == null || p.TimesRedeemed + p.RedemptionsReserved < p.MaxRedemptions))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.RedemptionsReserved, p => p.RedemptionsReserved + 1), cancellationToken);
-            var coupon = code == 0 ? 0 : await db.Coupons
-                .Where(c => c.Id == session.CouponId && (c.RedeemBy == null || c.RedeemBy > now)
-                    && (c.MaxRedemptions == null || c.TimesRedeemed + c.RedemptionsReserved < c.MaxRedemptions))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.RedemptionsReserved, c => c.RedemptionsReserved + 1), cancellationToken);
-            if (coupon == 0)
-            {
-                return Shortfall.Promotion;
-            }
-        }
-
-        return Shortfall.None;
-    }
-
-    /// <summary>Why the code could not be held, read again after the rollback; "used up" when it now looks fine (a hold was just given back).</summary>
-    private async Task<PromotionRefusal> PromotionRefusalAsync(Cart cart, DateTime now, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        var codeId = cart.Promotion!.Code.Id;
-        var code = await db.PromotionCodes.AsNoTracking().Include(p => p.Coupon).FirstAsync(p => p.Id == codeId, cancellationToken);
-        return PromotionCheck.StateRefusal(code, code.Coupon!, now, countHeld: false) ?? PromotionRefusal.UsedUp;
     }
 
     /// <summary>What a submit that could not claim the session should tell the customer.</summary>
