@@ -47,6 +47,8 @@ public sealed class PaymentClient : IDisposable
         Customers = new CustomerService(requester);
         WebhookEndpoints = new WebhookEndpointService(requester);
         Events = new EventService(requester);
+        Coupons = new CouponService(requester);
+        PromotionCodes = new PromotionCodeService(requester);
     }
 
     /// <summary>Payment links: create, retrieve, update, archive, list.</summary>
@@ -75,6 +77,11 @@ public sealed class PaymentClient : IDisposable
 
     /// <summary>Events (what webhooks deliver): retrieve, list, and send one again.</summary>
     public EventService Events { get; }
+    /// <summary>Coupons: create, retrieve, update, list.</summary>
+    public CouponService Coupons { get; }
+
+    /// <summary>Promotion codes: create, retrieve, update, list.</summary>
+    public PromotionCodeService PromotionCodes { get; }
 
     /// <summary>Disposes the <see cref="HttpClient"/> the client made for itself, if it made one.</summary>
     public void Dispose() => ownedHttpClient?.Dispose();

@@ -33,8 +33,8 @@ public sealed class CheckoutSession : ApiObject
     /// <summary>Discount totals.</summary>
     public TotalDetails TotalDetails { get; set; } = new();
 
-    /// <summary>Applied discounts (promotion codes).</summary>
-    public List<JsonObject> Discounts { get; set; } = [];
+    /// <summary>The discount applied to the order (a promotion code and its coupon), if any.</summary>
+    public List<SessionDiscount> Discounts { get; set; } = [];
 
     /// <summary>The customer made or reused for this session, if any.</summary>
     public string? CustomerId { get; set; }
@@ -93,6 +93,9 @@ public sealed class CheckoutLineItem
 
     /// <summary>Unit amount times quantity.</summary>
     public string AmountSubtotal { get; set; } = "0";
+
+    /// <summary>This line's share of the order's discount (shares of the eligible lines add up to it exactly).</summary>
+    public string AmountDiscount { get; set; } = "0";
 
     /// <summary>The line's total after discounts.</summary>
     public string AmountTotal { get; set; } = "0";

@@ -19,6 +19,8 @@ public abstract class PaylinkDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<CheckoutSessionRecord> CheckoutSessions => Set<CheckoutSessionRecord>();
     public DbSet<PaymentIntentRecord> PaymentIntents => Set<PaymentIntentRecord>();
     public DbSet<CustomerRecord> Customers => Set<CustomerRecord>();
+    public DbSet<CouponRecord> Coupons => Set<CouponRecord>();
+    public DbSet<PromotionCodeRecord> PromotionCodes => Set<PromotionCodeRecord>();
     public DbSet<EventRecord> Events => Set<EventRecord>();
     public DbSet<TestChargeRecord> TestCharges => Set<TestChargeRecord>();
     public DbSet<WebhookEndpointRecord> WebhookEndpoints => Set<WebhookEndpointRecord>();

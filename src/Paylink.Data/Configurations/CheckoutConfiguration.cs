@@ -18,6 +18,7 @@ internal sealed class CheckoutSessionConfiguration : IEntityTypeConfiguration<Ch
         builder.HasIndex(s => new { s.Status, s.ExpiresAt });
         builder.HasIndex(s => new { s.Reserved, s.ReservedUntil });
         builder.HasIndex(s => new { s.Livemode, s.CustomerEmail, s.Status });
+        builder.HasIndex(s => new { s.Livemode, s.BuyerEmail, s.Status });
     }
 }
 

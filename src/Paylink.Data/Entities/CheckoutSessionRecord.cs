@@ -23,6 +23,15 @@ public sealed class CheckoutSessionRecord
     public long AmountDiscount { get; set; }
     public long AmountTotal { get; set; }
     public string DiscountsJson { get; set; } = "[]";
+
+    /// <summary>The promotion code (and its coupon) the totals were computed with; held with the rest while <see cref="Reserved"/>.</summary>
+    public string? PromotionCodeId { get; set; }
+
+    public string? CouponId { get; set; }
+
+    /// <summary>The lower-cased email the customer entered, for "first purchase" promotion codes.</summary>
+    public string? BuyerEmail { get; set; }
+
     public string? CustomerId { get; set; }
     public string? CustomerDetailsJson { get; set; }
     public string CustomFieldsJson { get; set; } = "[]";
@@ -39,7 +48,7 @@ public sealed class CheckoutSessionRecord
     public string MetadataJson { get; set; } = "{}";
     public string Locale { get; set; } = "en";
 
-    /// <summary>Whether limited things (link sessions, price stock) are held for this session right now.</summary>
+    /// <summary>Whether limited things (link sessions, price stock, promotion code redemptions) are held for this session right now.</summary>
     public bool Reserved { get; set; }
 
     /// <summary>Until when a reservation holds if its payment never finishes.</summary>

@@ -14,6 +14,7 @@ using Paylink.Server.Features.PaymentLinks;
 using Paylink.Server.Features.Prices;
 using Paylink.Server.Features.Products;
 using Paylink.Server.Features.Webhooks;
+using Paylink.Server.Features.Promotions;
 using Paylink.Server.Infrastructure;
 using Paylink.Server.Infrastructure.Auth;
 using Scalar.AspNetCore;
@@ -117,6 +118,8 @@ public static class ServiceSetup
         app.MapProductEndpoints();
         app.MapPriceEndpoints();
         app.MapPaymentLinkEndpoints();
+        app.MapCouponEndpoints();
+        app.MapPromotionCodeEndpoints();
         app.MapCheckoutApiEndpoints();
         app.MapEventEndpoints();
         app.MapWebhookEndpointEndpoints();

@@ -107,6 +107,11 @@ namespace Paylink.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("amount_total");
 
+                    b.Property<string>("BuyerEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("buyer_email")
+                        .UseCollation("C");
+
                     b.Property<string>("CancelUrl")
                         .HasColumnType("text")
                         .HasColumnName("cancel_url")
@@ -124,6 +129,11 @@ namespace Paylink.Data.Migrations.Postgres
                     b.Property<string>("ConsentJson")
                         .HasColumnType("text")
                         .HasColumnName("consent_json")
+                        .UseCollation("C");
+
+                    b.Property<string>("CouponId")
+                        .HasColumnType("text")
+                        .HasColumnName("coupon_id")
                         .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAt")
@@ -214,6 +224,11 @@ namespace Paylink.Data.Migrations.Postgres
                         .HasColumnName("payment_status")
                         .UseCollation("C");
 
+                    b.Property<string>("PromotionCodeId")
+                        .HasColumnType("text")
+                        .HasColumnName("promotion_code_id")
+                        .UseCollation("C");
+
                     b.Property<bool>("Reserved")
                         .HasColumnType("boolean")
                         .HasColumnName("reserved");
@@ -260,6 +275,9 @@ namespace Paylink.Data.Migrations.Postgres
                     b.HasIndex("Status", "ExpiresAt")
                         .HasDatabaseName("ix_checkout_sessions_status_expires_at");
 
+                    b.HasIndex("Livemode", "BuyerEmail", "Status")
+                        .HasDatabaseName("ix_checkout_sessions_livemode_buyer_email_status");
+
                     b.HasIndex("Livemode", "CreatedAt", "Id")
                         .HasDatabaseName("ix_checkout_sessions_livemode_created_at_id");
 
@@ -270,6 +288,92 @@ namespace Paylink.Data.Migrations.Postgres
                         .HasDatabaseName("ix_checkout_sessions_livemode_updated_at_id");
 
                     b.ToTable("checkout_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.CouponRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<long?>("AmountOff")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_off");
+
+                    b.Property<string>("AppliesToProductsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("applies_to_products_json")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyId")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("currency_id")
+                        .UseCollation("C");
+
+                    b.Property<string>("Duration")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("duration")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("livemode");
+
+                    b.Property<long?>("MaxRedemptions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_redemptions");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata_json")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("name")
+                        .UseCollation("C");
+
+                    b.Property<int?>("PercentOffHundredths")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent_off_hundredths");
+
+                    b.Property<DateTime?>("RedeemBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redeem_by");
+
+                    b.Property<long>("RedemptionsReserved")
+                        .HasColumnType("bigint")
+                        .HasColumnName("redemptions_reserved");
+
+                    b.Property<long>("TimesRedeemed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("times_redeemed");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coupons");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_coupons_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_coupons_livemode_updated_at_id");
+
+                    b.ToTable("coupons", (string)null);
                 });
 
             modelBuilder.Entity("Paylink.Data.Entities.CustomerRecord", b =>
@@ -915,6 +1019,115 @@ namespace Paylink.Data.Migrations.Postgres
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Paylink.Data.Entities.PromotionCodeRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code")
+                        .UseCollation("C");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_key")
+                        .UseCollation("C");
+
+                    b.Property<string>("CouponId")
+                        .IsRequired()
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("coupon_id")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<bool>("FirstTimeTransaction")
+                        .HasColumnType("boolean")
+                        .HasColumnName("first_time_transaction");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("livemode");
+
+                    b.Property<long?>("MaxRedemptions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_redemptions");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata_json")
+                        .UseCollation("C");
+
+                    b.Property<long?>("MinimumAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("minimum_amount");
+
+                    b.Property<string>("MinimumAmountCurrency")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("minimum_amount_currency")
+                        .UseCollation("C");
+
+                    b.Property<long>("RedemptionsReserved")
+                        .HasColumnType("bigint")
+                        .HasColumnName("redemptions_reserved");
+
+                    b.Property<long>("TimesRedeemed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("times_redeemed");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotion_codes");
+
+                    b.HasIndex("CouponId", "CreatedAt")
+                        .HasDatabaseName("ix_promotion_codes_coupon_id_created_at");
+
+                    b.HasIndex("Livemode", "CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotion_codes_livemode_code_key")
+                        .HasFilter("active");
+
+                    b.HasIndex("Livemode", "CodeKey", "CreatedAt")
+                        .HasDatabaseName("ix_promotion_codes_livemode_code_key_created_at");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_promotion_codes_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_promotion_codes_livemode_updated_at_id");
+
+                    b.HasIndex("Livemode", "Active", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_promotion_codes_livemode_active_created_at_id");
+
+                    b.HasIndex("Livemode", "Active", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_promotion_codes_livemode_active_updated_at_id");
+
+                    b.ToTable("promotion_codes", (string)null);
+                });
+
             modelBuilder.Entity("Paylink.Data.Entities.TestChargeRecord", b =>
                 {
                     b.Property<string>("IdempotencyKey")
@@ -1196,6 +1409,18 @@ namespace Paylink.Data.Migrations.Postgres
                         .HasConstraintName("fk_prices_products_product_id");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.PromotionCodeRecord", b =>
+                {
+                    b.HasOne("Paylink.Data.Entities.CouponRecord", "Coupon")
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_codes_coupons_coupon_id");
+
+                    b.Navigation("Coupon");
                 });
 
             modelBuilder.Entity("Paylink.Data.Entities.WebhookAttemptRecord", b =>

@@ -93,6 +93,10 @@ namespace Paylink.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_total");
 
+                    b.Property<string>("BuyerEmail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_email");
+
                     b.Property<string>("CancelUrl")
                         .HasColumnType("TEXT")
                         .HasColumnName("cancel_url");
@@ -108,6 +112,10 @@ namespace Paylink.Data.Migrations.Sqlite
                     b.Property<string>("ConsentJson")
                         .HasColumnType("TEXT")
                         .HasColumnName("consent_json");
+
+                    b.Property<string>("CouponId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coupon_id");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -184,6 +192,10 @@ namespace Paylink.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("payment_status");
 
+                    b.Property<string>("PromotionCodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_code_id");
+
                     b.Property<bool>("Reserved")
                         .HasColumnType("INTEGER")
                         .HasColumnName("reserved");
@@ -227,6 +239,9 @@ namespace Paylink.Data.Migrations.Sqlite
                     b.HasIndex("Status", "ExpiresAt")
                         .HasDatabaseName("ix_checkout_sessions_status_expires_at");
 
+                    b.HasIndex("Livemode", "BuyerEmail", "Status")
+                        .HasDatabaseName("ix_checkout_sessions_livemode_buyer_email_status");
+
                     b.HasIndex("Livemode", "CreatedAt", "Id")
                         .HasDatabaseName("ix_checkout_sessions_livemode_created_at_id");
 
@@ -237,6 +252,86 @@ namespace Paylink.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_checkout_sessions_livemode_updated_at_id");
 
                     b.ToTable("checkout_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.CouponRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AmountOff")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_off");
+
+                    b.Property<string>("AppliesToProductsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applies_to_products_json");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyId")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_id");
+
+                    b.Property<string>("Duration")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("duration");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("livemode");
+
+                    b.Property<long?>("MaxRedemptions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_redemptions");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata_json");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("PercentOffHundredths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("percent_off_hundredths");
+
+                    b.Property<long?>("RedeemBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("redeem_by");
+
+                    b.Property<long>("RedemptionsReserved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("redemptions_reserved");
+
+                    b.Property<long>("TimesRedeemed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("times_redeemed");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coupons");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_coupons_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_coupons_livemode_updated_at_id");
+
+                    b.ToTable("coupons", (string)null);
                 });
 
             modelBuilder.Entity("Paylink.Data.Entities.CustomerRecord", b =>
@@ -826,6 +921,109 @@ namespace Paylink.Data.Migrations.Sqlite
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Paylink.Data.Entities.PromotionCodeRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_key");
+
+                    b.Property<string>("CouponId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coupon_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<bool>("FirstTimeTransaction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_time_transaction");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("livemode");
+
+                    b.Property<long?>("MaxRedemptions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_redemptions");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata_json");
+
+                    b.Property<long?>("MinimumAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minimum_amount");
+
+                    b.Property<string>("MinimumAmountCurrency")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("minimum_amount_currency");
+
+                    b.Property<long>("RedemptionsReserved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("redemptions_reserved");
+
+                    b.Property<long>("TimesRedeemed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("times_redeemed");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotion_codes");
+
+                    b.HasIndex("CouponId", "CreatedAt")
+                        .HasDatabaseName("ix_promotion_codes_coupon_id_created_at");
+
+                    b.HasIndex("Livemode", "CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_promotion_codes_livemode_code_key")
+                        .HasFilter("active");
+
+                    b.HasIndex("Livemode", "CodeKey", "CreatedAt")
+                        .HasDatabaseName("ix_promotion_codes_livemode_code_key_created_at");
+
+                    b.HasIndex("Livemode", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_promotion_codes_livemode_created_at_id");
+
+                    b.HasIndex("Livemode", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_promotion_codes_livemode_updated_at_id");
+
+                    b.HasIndex("Livemode", "Active", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_promotion_codes_livemode_active_created_at_id");
+
+                    b.HasIndex("Livemode", "Active", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_promotion_codes_livemode_active_updated_at_id");
+
+                    b.ToTable("promotion_codes", (string)null);
+                });
+
             modelBuilder.Entity("Paylink.Data.Entities.TestChargeRecord", b =>
                 {
                     b.Property<string>("IdempotencyKey")
@@ -1085,6 +1283,18 @@ namespace Paylink.Data.Migrations.Sqlite
                         .HasConstraintName("fk_prices_products_product_id");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Paylink.Data.Entities.PromotionCodeRecord", b =>
+                {
+                    b.HasOne("Paylink.Data.Entities.CouponRecord", "Coupon")
+                        .WithMany()
+                        .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_promotion_codes_coupons_coupon_id");
+
+                    b.Navigation("Coupon");
                 });
 
             modelBuilder.Entity("Paylink.Data.Entities.WebhookAttemptRecord", b =>

@@ -1,4 +1,5 @@
 using Paylink.Data.Entities;
+using Paylink.Server.Features.Promotions;
 using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Features.Checkout;
@@ -11,15 +12,20 @@ public sealed record CartLine(PriceRecord Price, ProductRecord Product, int Quan
 
 /// <summary>
 /// The totals of an order, always computed on the server from stored prices: line total = unit amount ×
-/// quantity, subtotal = sum of line totals, total = subtotal − discount.
+/// quantity, subtotal = sum of line totals, total = subtotal − discount (a promotion code's, computed by
+/// <see cref="PromotionCheck"/> over these very lines, never below zero).
 /// </summary>
-public sealed record Cart(IReadOnlyList<CartLine> Lines, Currency Currency, long Discount = 0)
+public sealed record Cart(IReadOnlyList<CartLine> Lines, Currency Currency, AppliedPromotion? Promotion = null)
 {
     public long Subtotal => Lines.Sum(l => l.Subtotal);
 
+    public long Discount => Promotion?.Amount ?? 0;
+
     public long Total => Math.Max(0, Subtotal - Discount);
 
-    public List<SessionLine> ToSessionLines() => Lines.Select(l => new SessionLine
+    public IReadOnlyList<DiscountLine> DiscountLines => Lines.Select(l => new DiscountLine(l.Product.Id, l.Subtotal, l.Quantity)).ToList();
+
+    public List<SessionLine> ToSessionLines() => Lines.Select((l, i) => new SessionLine
     {
         PriceId = l.Price.Id,
         ProductId = l.Product.Id,
@@ -27,5 +33,6 @@ public sealed record Cart(IReadOnlyList<CartLine> Lines, Currency Currency, long
         Quantity = l.Quantity,
         UnitAmount = l.UnitAmount,
         AmountSubtotal = l.Subtotal,
+        AmountDiscount = Promotion?.LineDiscounts[i] ?? 0,
     }).ToList();
 }

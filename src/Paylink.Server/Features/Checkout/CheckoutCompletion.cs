@@ -119,6 +119,7 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.QuantityReserved, p => p.QuantityReserved - quantity), cancellationToken);
         }
 
+        await CountRedemptionAsync(session, held: 1, redeemed: 0, cancellationToken);
         session.Reserved = false;
         session.ReservedUntil = null;
     }
@@ -153,8 +154,28 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
                     .SetProperty(p => p.QuantityReserved, p => p.QuantityReserved - reserved), cancellationToken);
         }
 
+        await CountRedemptionAsync(session, held, redeemed: 1, cancellationToken);
         session.Reserved = false;
         session.ReservedUntil = null;
+    }
+
+    /// <summary>
+    /// Gives back the session's hold on its promotion code and coupon (<paramref name="held"/>) and counts a
+    /// redemption (<paramref name="redeemed"/>): a redemption counts only when a session completes.
+    /// </summary>
+    private async Task CountRedemptionAsync(CheckoutSessionRecord session, int held, int redeemed, CancellationToken cancellationToken)
+    {
+        if (session.PromotionCodeId is not { } codeId)
+        {
+            return;
+        }
+
+        await db.PromotionCodes.Where(p => p.Id == codeId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.TimesRedeemed, p => p.TimesRedeemed + redeemed)
+                .SetProperty(p => p.RedemptionsReserved, p => p.RedemptionsReserved - held), cancellationToken);
+        await db.Coupons.Where(c => c.Id == session.CouponId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimesRedeemed, c => c.TimesRedeemed + redeemed)
+                .SetProperty(c => c.RedemptionsReserved, c => c.RedemptionsReserved - held), cancellationToken);
     }
 
     /// <summary>One customer per email and mode (a unique index): reuse it, or make it and record <c>customer.created</c>.</summary>

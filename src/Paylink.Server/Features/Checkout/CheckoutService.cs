@@ -4,6 +4,7 @@ using Paylink.Client;
 using Paylink.Data;
 using Paylink.Data.Entities;
 using Paylink.Server.Features.Checkout.Processing;
+using Paylink.Server.Features.Promotions;
 using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Features.Checkout;
@@ -15,15 +16,18 @@ public enum PayOutcomeKind
     Completed,
     Declined,
     SoldOut,
+    PromotionRefused,
     Expired,
     InProgress,
 }
 
-public sealed record PayOutcome(PayOutcomeKind Kind, string SessionId, string? DeclineCode = null, string? DeclineMessage = null);
+public sealed record PayOutcome(PayOutcomeKind Kind, string SessionId, string? DeclineCode = null, string? DeclineMessage = null,
+    PromotionRefusal? Refusal = null);
 
 /// <summary>
 /// The purchase flow of CHECKOUT.md. In order: the session row is claimed (so one submit of a session
-/// runs at a time), limited things are reserved by guarded updates (link sessions, price stock), the
+/// runs at a time), limited things are reserved by guarded updates (link sessions, price stock, the
+/// promotion code's and its coupon's redemptions), the
 /// payment intent is committed as <c>processing</c>, and only then the card is charged, with the
 /// intent id and attempt as the processor's idempotency key. Success completes everything in one
 /// transaction; failure releases the reservation and leaves the session open for another try.
@@ -106,10 +110,13 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
             }
 
             Record(session, submission, now);
-            if (!session.Reserved && !await ReserveAsync(session, cancellationToken))
+            var shortfall = session.Reserved ? Shortfall.None : await CheckoutReservation.HoldAsync(db, session, now, cancellationToken);
+            if (shortfall != Shortfall.None)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return new PayOutcome(PayOutcomeKind.SoldOut, sessionId);
+                return shortfall == Shortfall.SoldOut
+                    ? new PayOutcome(PayOutcomeKind.SoldOut, sessionId)
+                    : new PayOutcome(PayOutcomeKind.PromotionRefused, sessionId, Refusal: await CheckoutReservation.PromotionRefusalAsync(db, submission.Cart, now, cancellationToken));
             }
 
             session.Reserved = true;
@@ -163,41 +170,27 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
             session.AmountSubtotal = submission.Cart.Subtotal;
             session.AmountDiscount = submission.Cart.Discount;
             session.AmountTotal = submission.Cart.Total;
+            var promotion = submission.Cart.Promotion;
+            session.PromotionCodeId = promotion?.Code.Id;
+            session.CouponId = promotion?.Coupon.Id;
+            session.DiscountsJson = JsonSerializer.Serialize(promotion is null ? [] : new List<SessionDiscount>
+            {
+                new()
+                {
+                    CouponId = promotion.Coupon.Id,
+                    PromotionCodeId = promotion.Code.Id,
+                    Code = promotion.Code.Code,
+                    Amount = Money.Format(promotion.Amount, submission.Cart.Currency),
+                },
+            }, ServerJson.Options);
         }
+
+        session.BuyerEmail = PromotionCheck.NormalizeEmail(submission.Details.Email);
 
         session.CustomerDetailsJson = JsonSerializer.Serialize(submission.Details, ServerJson.Options);
         session.CustomFieldsJson = JsonSerializer.Serialize(submission.CustomFields, ServerJson.Options);
         session.ConsentJson = submission.TermsAccepted ? JsonSerializer.Serialize(new SessionConsent { TermsOfService = "accepted" }, ServerJson.Options) : null;
         session.UpdatedAt = now;
-    }
-
-    /// <summary>Holds one completed-session place on the link and each line's units, or nothing at all.</summary>
-    private async Task<bool> ReserveAsync(CheckoutSessionRecord session, CancellationToken cancellationToken)
-    {
-        if (session.PaymentLinkId is { } linkId)
-        {
-            var held = await db.PaymentLinks
-                .Where(l => l.Id == linkId && l.Active && (l.CompletedSessionsLimit == null || l.CompletedSessionsCount + l.CompletedSessionsReserved < l.CompletedSessionsLimit))
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.CompletedSessionsReserved, l => l.CompletedSessionsReserved + 1), cancellationToken);
-            if (held == 0)
-            {
-                return false;
-            }
-        }
-
-        foreach (var line in SessionLine.Parse(session.LinesJson).Where(l => l.Quantity > 0))
-        {
-            var quantity = (long)line.Quantity;
-            var held = await db.Prices
-                .Where(p => p.Id == line.PriceId && (p.QuantityAvailable == null || p.QuantitySold + p.QuantityReserved + quantity <= p.QuantityAvailable))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.QuantityReserved, p => p.QuantityReserved + quantity), cancellationToken);
-            if (held == 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>What a submit that could not claim the session should tell the customer.</summary>

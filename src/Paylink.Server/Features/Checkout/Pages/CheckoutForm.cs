@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Paylink.Client;
+using Paylink.Data;
 using Paylink.Server.Features.Checkout.Processing;
+using Paylink.Server.Features.Promotions;
 using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Features.Checkout.Pages;
@@ -27,9 +29,21 @@ public static partial class CheckoutForm
         "address_postal_code", "custom_amount", "promo_code", "card_name", "terms",
     ];
 
+    /// <summary>Fields of the order itself, whose errors change the totals: quantities, a chosen amount, the promotion code.</summary>
+    public static bool IsOrderField(string name) =>
+        name.StartsWith("quantity_", StringComparison.Ordinal) || name is "custom_amount" or CheckoutPromotion.Field;
+
     public sealed record Result(Cart Cart, CheckoutSubmission? Submission, Dictionary<string, string> Errors, Dictionary<string, string> Values);
 
-    public static Result Read(IFormCollection form, PageContext page, Strings s, DateTimeOffset now, bool requireCard)
+    /// <summary>Reads the form after looking up its promotion code, if the page takes codes and one was typed.</summary>
+    public static async Task<Result> ReadAsync(IFormCollection form, PageContext page, Strings s, TimeProvider time, bool requireCard,
+        PaylinkDbContext db, CancellationToken cancellationToken)
+    {
+        var promotion = await CheckoutPromotion.FindAsync(db, page, form[CheckoutPromotion.Field], form["email"], cancellationToken);
+        return Read(form, page, s, time.GetUtcNow(), requireCard, promotion);
+    }
+
+    public static Result Read(IFormCollection form, PageContext page, Strings s, DateTimeOffset now, bool requireCard, PromotionCandidate? promotion = null)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -39,6 +53,7 @@ public static partial class CheckoutForm
         }
 
         var cart = ReadCart(form, page, s, values, errors);
+        cart = CheckoutPromotion.Apply(cart, values[CheckoutPromotion.Field], promotion, page, s, now.UtcDateTime, errors);
         var details = ReadDetails(page, s, values, errors);
         var customFields = ReadCustomFields(form, page, s, values, errors);
         var terms = values["terms"] == "accepted";

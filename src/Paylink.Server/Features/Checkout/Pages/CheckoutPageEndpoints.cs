@@ -22,10 +22,12 @@ public static class CheckoutPageEndpoints
         group.MapGet("/session/{id}", ShowSession);
         group.MapPost("/session/{id}", SubmitSession).DisableAntiforgery();
         group.MapGet("/assets/{name}", CheckoutAssets.Serve);
+        group.MapPost("/pay/{id}/preview", PromotionPreview.ForLink).DisableAntiforgery();
+        group.MapPost("/session/{id}/preview", PromotionPreview.ForSession).DisableAntiforgery();
     }
 
     private static async Task<IResult> ShowLink(string id, HttpContext http, PaylinkDbContext db, CurrencyCatalog currencies,
-        CheckoutPages pages, FormTokens tokens, ICardProcessor processor, CancellationToken cancellationToken)
+        CheckoutPages pages, FormTokens tokens, ICardProcessor processor, TimeProvider time, CancellationToken cancellationToken)
     {
         var s = Strings.For(http.Request);
         var (link, page, closed) = await OpenLinkAsync(id, db, currencies, pages, processor, s, cancellationToken);
@@ -40,8 +42,13 @@ public static class CheckoutPageEndpoints
             ["promo_code"] = http.Request.Query["prefilled_promo_code"].ToString(),
         };
         var reference = http.Request.Query["client_reference_id"].ToString();
-        return pages.Form(http, page!, CheckoutPages.StartingCart(page!), s, $"/checkout/pay/{link!.Id}", tokens.Issue(link.Id, link.Version),
-            values, [], clientReferenceId: reference.Length is > 0 and <= 200 ? reference : null);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        // A prefilled code on a page that takes none is dropped quietly: the customer typed nothing.
+        var typed = page!.Settings.AllowPromotionCodes ? values[CheckoutPromotion.Field] : "";
+        var candidate = await CheckoutPromotion.FindAsync(db, page, typed, values["email"], cancellationToken);
+        var cart = CheckoutPromotion.Apply(CheckoutPages.StartingCart(page), typed, candidate, page, s, time.UtcNow(), errors);
+        return pages.Form(http, page!, cart, s, $"/checkout/pay/{link!.Id}", tokens.Issue(link.Id, link.Version),
+            values, errors, clientReferenceId: reference.Length is > 0 and <= 200 ? reference : null);
     }
 
     private static async Task<IResult> SubmitLink(string id, HttpContext http, PaylinkDbContext db, CurrencyCatalog currencies,
@@ -78,10 +85,10 @@ public static class CheckoutPageEndpoints
             return pages.Form(http, page!, CheckoutPages.StartingCart(page!), s, action, freshToken, kept.Values, [], notice: notice, clientReferenceId: reference, status: 409);
         }
 
-        var result = CheckoutForm.Read(form, page!, s, time.GetUtcNow(), requireCard: form["action"] != "update");
-        if (form["action"] == "update" || result.Submission is null)
+        var result = await CheckoutForm.ReadAsync(form, page!, s, time, requireCard: IsPay(form), db, cancellationToken);
+        if (!IsPay(form) || result.Submission is null)
         {
-            var errors = form["action"] == "update" ? result.Errors.Where(e => !e.Key.StartsWith("card_", StringComparison.Ordinal)).ToDictionary() : result.Errors;
+            var errors = ShownErrors(form, result);
             return pages.Form(http, page!, result.Cart, s, action, form["token"], result.Values, errors,
                 clientReferenceId: reference, status: errors.Count > 0 ? 400 : 200);
         }
@@ -130,18 +137,33 @@ public static class CheckoutPageEndpoints
             return pages.Message(s, "not_found", status: 404);
         }
 
-        var result = CheckoutForm.Read(form, page, s, time.GetUtcNow(), requireCard: form["action"] != "update");
-        if (form["action"] == "update" || result.Submission is null)
+        var result = await CheckoutForm.ReadAsync(form, page, s, time, requireCard: IsPay(form), db, cancellationToken);
+        if (!IsPay(form) || result.Submission is null)
         {
-            var errors = form["action"] == "update" ? result.Errors.Where(e => !e.Key.StartsWith("card_", StringComparison.Ordinal)).ToDictionary() : result.Errors;
+            var errors = ShownErrors(form, result);
             return pages.Form(http, page, result.Cart, s, $"/checkout/session/{session.Id}", null, result.Values, errors, status: errors.Count > 0 ? 400 : 200);
         }
 
         return await SessionFlow.PayAsync(http, db, session, page, result, s, pages, checkout, currencies, cancellationToken);
     }
 
+    /// <summary>Only the pay button charges; "update" (totals) and "apply" (a promotion code) show the page again.</summary>
+    private static bool IsPay(IFormCollection form) => form["action"] != "update" && form["action"] != "apply";
+
+    /// <summary>
+    /// The errors a re-shown page carries: after "update", all but the card's (it was not asked for); after
+    /// "apply", only those of the order itself (quantities, amount, code), so a customer who applies a code
+    /// before filling in the rest is not scolded for it.
+    /// </summary>
+    private static Dictionary<string, string> ShownErrors(IFormCollection form, CheckoutForm.Result result) => form["action"].ToString() switch
+    {
+        "update" => result.Errors.Where(e => !e.Key.StartsWith("card_", StringComparison.Ordinal)).ToDictionary(),
+        "apply" => result.Errors.Where(e => CheckoutForm.IsOrderField(e.Key)).ToDictionary(),
+        _ => result.Errors,
+    };
+
     /// <summary>Loads a link's page, or the page that says why it cannot be paid (unknown, sold out, inactive, live mode without a processor).</summary>
-    private static async Task<(PaymentLinkRecord? Link, PageContext? Page, IResult? Closed)> OpenLinkAsync(string id, PaylinkDbContext db,
+    internal static async Task<(PaymentLinkRecord? Link, PageContext? Page, IResult? Closed)> OpenLinkAsync(string id, PaylinkDbContext db,
         CurrencyCatalog currencies, CheckoutPages pages, ICardProcessor processor, Strings s, CancellationToken cancellationToken)
     {
         var link = await db.PaymentLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);

@@ -32,6 +32,9 @@ public sealed class CheckoutPages(IAntiforgery antiforgery, IOptions<PaylinkOpti
             Text = settings.AfterCompletion.HostedConfirmation?.CustomMessage ?? settings.CustomText.AfterSubmit ?? s["thanks_text"],
             TestMode = !session.Livemode,
             Items = items,
+            Discount = currency is not null && System.Text.Json.JsonSerializer.Deserialize<List<Paylink.Client.SessionDiscount>>(session.DiscountsJson, Infrastructure.ServerJson.Options) is [{ } discount, ..]
+                ? (s.Format("discount_code", discount.Code ?? ""), "−" + PageMoney.Format(session.AmountDiscount, currency))
+                : null,
             PaidText = currency is null ? null : PageMoney.Format(session.AmountTotal, currency),
             CardText = intent?.CardLast4 is { } last4 ? s.Format("card_ending", last4) : null,
             EmailText = CheckoutMapper.Details(session)?.Email is { } email ? s.Format("receipt_to", email) : null,
@@ -46,10 +49,24 @@ public sealed class CheckoutPages(IAntiforgery antiforgery, IOptions<PaylinkOpti
         var tokens = antiforgery.GetAndStoreTokens(http);
         var other = s.Locale == "zh" ? "en" : "zh";
         var view = CheckoutView.Build(page, cart, s, Merchant, action, token, (tokens.FormFieldName, tokens.RequestToken ?? ""),
-            values, errors, formError ?? (errors.Count > 0 ? s["fix_errors"] : null), notice, TermsUrl, clientReferenceId,
+            values, errors, formError ?? FormErrorFor(page, errors, s), notice, TermsUrl, clientReferenceId,
             $"{http.Request.Path}?locale={other}");
         view.CancelUrl = cancelUrl;
         return new RazorComponentResult<CheckoutPage>(new { Model = view }) { StatusCode = status };
+    }
+
+    /// <summary>
+    /// The message above the form: "correct the highlighted fields" when a field is wrong. A refused promotion
+    /// code is told beside its box; where the page has no box (codes not allowed), it is told here.
+    /// </summary>
+    private static string? FormErrorFor(PageContext page, Dictionary<string, string> errors, Strings s)
+    {
+        if (errors.TryGetValue(CheckoutPromotion.Field, out var promo) && !page.Settings.AllowPromotionCodes)
+        {
+            return promo;
+        }
+
+        return errors.Keys.Any(k => k != CheckoutPromotion.Field) ? s["fix_errors"] : null;
     }
 
     /// <summary>The cart a page starts with: each line at its set quantity and a custom amount at its preset.</summary>

@@ -21,6 +21,10 @@ public sealed class CheckoutView
     public required List<LineView> Lines { get; init; }
     public required string SubtotalText { get; init; }
     public string? DiscountText { get; init; }
+    public string? DiscountLabel { get; init; }
+
+    /// <summary>"Code SAVE10 applied", under the promotion code box.</summary>
+    public string? PromoNote { get; init; }
     public required string TotalText { get; init; }
     public required long TotalMinor { get; init; }
     public required Dictionary<string, string> Values { get; init; }
@@ -82,7 +86,9 @@ public sealed class CheckoutView
             Settings = page.Settings,
             Lines = lines,
             SubtotalText = PageMoney.Format(cart.Subtotal, page.Currency),
-            DiscountText = cart.Discount > 0 ? "−" + PageMoney.Format(cart.Discount, page.Currency) : null,
+            DiscountText = cart.Promotion is null ? null : "−" + PageMoney.Format(cart.Discount, page.Currency),
+            DiscountLabel = cart.Promotion is { } promotion ? s.Format("discount_code", promotion.Code.Code) : null,
+            PromoNote = cart.Promotion is { } applied ? s.Format("promo_applied", applied.Code.Code) : null,
             TotalText = PageMoney.Format(cart.Total, page.Currency),
             TotalMinor = cart.Total,
             Values = values,
@@ -118,6 +124,7 @@ public sealed class MessageView
 
     /// <summary>The confirmation's details: what was bought and paid.</summary>
     public List<(string Name, int Quantity, string Amount)> Items { get; init; } = [];
+    public (string Label, string Amount)? Discount { get; init; }
     public string? PaidText { get; init; }
     public string? CardText { get; init; }
     public string? EmailText { get; init; }

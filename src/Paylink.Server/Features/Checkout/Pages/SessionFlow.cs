@@ -54,8 +54,11 @@ public static class SessionFlow
         var cart = new Cart(page.Lines.Select(l => new CartLine(l.Price, l.Product,
             SessionLine.Parse(session.LinesJson).FirstOrDefault(x => x.PriceId == l.Price.Id)?.Quantity ?? l.Item.Quantity,
             l.Price.UnitAmount ?? l.Price.CustomPreset ?? l.Price.CustomMinimum ?? 0)).ToList(), page.Currency);
+        var typed = values.GetValueOrDefault(CheckoutPromotion.Field, "");
+        var candidate = await CheckoutPromotion.FindAsync(db, page, typed, values["email"], cancellationToken);
+        cart = CheckoutPromotion.Apply(cart, typed, candidate, page, s, time.UtcNow(), errors);
         return pages.Form(http, page, cart, s, $"/checkout/session/{session.Id}", null, values, errors,
-            formError: errors.Count > 0 ? errors["card_number"] : null, cancelUrl: session.CancelUrl);
+            formError: errors.GetValueOrDefault("card_number"), cancelUrl: session.CancelUrl);
     }
 
     public static async Task<IResult> PayAsync(HttpContext http, PaylinkDbContext db, CheckoutSessionRecord session, PageContext page,
@@ -77,6 +80,12 @@ public static class SessionFlow
                 var errors = new Dictionary<string, string>(StringComparer.Ordinal) { ["card_number"] = message };
                 return pages.Form(http, page, form.Cart, s, $"/checkout/session/{current.Id}", null, form.Values, errors, formError: message,
                     status: 402, cancelUrl: current.CancelUrl);
+            case PayOutcomeKind.PromotionRefused:
+                // Nothing was held or charged: the page comes back without the discount and says why.
+                var refusal = CheckoutPromotion.Message(outcome.Refusal ?? Promotions.PromotionRefusal.UsedUp, null, s, page.Currency);
+                var promoErrors = new Dictionary<string, string>(StringComparer.Ordinal) { [CheckoutPromotion.Field] = refusal };
+                return pages.Form(http, page, form.Cart with { Promotion = null }, s, $"/checkout/session/{current.Id}", null, form.Values, promoErrors,
+                    formError: $"{refusal} {s["not_charged"]}", status: 409, cancelUrl: current.CancelUrl);
             case PayOutcomeKind.SoldOut:
                 return pages.Message(s, "sold_out", status: 409, testMode: !current.Livemode);
             case PayOutcomeKind.Expired:
@@ -145,6 +154,12 @@ public static class SessionFlow
             values["address_city"] = a.City ?? "";
             values["address_state"] = a.State ?? "";
             values["address_postal_code"] = a.PostalCode ?? "";
+        }
+
+        // A customer coming back after a decline finds the code they used still in the box.
+        if (JsonSerializer.Deserialize<List<SessionDiscount>>(session.DiscountsJson, ServerJson.Options) is [{ Code: { } code }, ..])
+        {
+            values[CheckoutPromotion.Field] = code;
         }
 
         foreach (var field in JsonSerializer.Deserialize<List<CustomField>>(session.CustomFieldsJson, ServerJson.Options) ?? [])
