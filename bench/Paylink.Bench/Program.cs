@@ -77,7 +77,8 @@ await using (var server = await HostedProcess.StartAsync(Path.Combine(root, "ben
         results.Add((links, await Wrk.RunAsync("list, cursor page deep in the table", server.BaseAddress, Path.Combine(lua, "get.lua"), options,
             new Dictionary<string, string>(env) { ["BENCH_PATH"] = "/api/payment-links?pageSize=20&starting_after=pl_bench0000000000000100" })));
         results.Add((links, await Wrk.RunAsync("payment link page (GET)", server.BaseAddress, Path.Combine(lua, "retrieve.lua"), options,
-            new Dictionary<string, string>(linkEnv) { ["BENCH_PREFIX"] = "/checkout/pay/" }) with { CeilingRatio = 0 }));
+            new Dictionary<string, string>(linkEnv) { ["BENCH_PREFIX"] = "/checkout/pay/" }) with
+        { CeilingRatio = 0 }));
     }
 }
 

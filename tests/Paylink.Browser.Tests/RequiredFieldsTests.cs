@@ -53,9 +53,17 @@ public sealed class RequiredFieldsTests(CheckoutServer server)
         var (page, linkId) = await OpenAsync(new JsonObject
         {
             ["custom_fields"] = new JsonArray(
-                new JsonObject { ["key"] = "size", ["label"] = "T-shirt size", ["type"] = "dropdown",
-                    ["dropdown"] = new JsonObject { ["options"] = new JsonArray(
-                        new JsonObject { ["label"] = "Small", ["value"] = "s" }, new JsonObject { ["label"] = "Large", ["value"] = "l" }) } },
+                new JsonObject
+                {
+                    ["key"] = "size",
+                    ["label"] = "T-shirt size",
+                    ["type"] = "dropdown",
+                    ["dropdown"] = new JsonObject
+                    {
+                        ["options"] = new JsonArray(
+                        new JsonObject { ["label"] = "Small", ["value"] = "s" }, new JsonObject { ["label"] = "Large", ["value"] = "l" })
+                    }
+                },
                 new JsonObject { ["key"] = "employees", ["label"] = "Team size", ["type"] = "numeric", ["optional"] = true }),
         });
         await ClickPayAsync(page);
