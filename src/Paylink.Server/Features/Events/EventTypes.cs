@@ -16,6 +16,9 @@ public static class EventTypes
         "payment_intent.succeeded",
         "payment_intent.payment_failed",
         "customer.created",
+        "coupon.created",
+        "promotion_code.created",
+        "promotion_code.updated",
     ];
 
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
