@@ -13,6 +13,13 @@ public abstract partial class OperationsTests(PaylinkApp app)
         "/api/products", "/api/products/{id}", "/api/products/{id}/archive",
         "/api/prices", "/api/prices/{id}", "/api/prices/{id}/archive",
         "/api/payment-links", "/api/payment-links/{id}", "/api/payment-links/{id}/archive",
+        "/api/checkout-sessions", "/api/checkout-sessions/{id}", "/api/checkout-sessions/{id}/expire",
+        "/api/payment-intents", "/api/payment-intents/{id}",
+        "/api/customers", "/api/customers/{id}",
+        "/api/coupons", "/api/coupons/{id}",
+        "/api/promotion-codes", "/api/promotion-codes/{id}",
+        "/api/events", "/api/events/{id}", "/api/events/{id}/retry",
+        "/api/webhook-endpoints", "/api/webhook-endpoints/{id}", "/api/webhook-endpoints/{id}/attempts",
     ];
 
     [GeneratedRegex(@"initialize\(\s*'(?<path>[^']*)',\s*\w+,\s*(?<config>\{.*\}),", RegexOptions.Singleline)]
