@@ -15,7 +15,7 @@ public static partial class Wrk
     [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
     private static partial Regex Rate();
 
-    [GeneratedRegex(@"^\s+(50|99)\.000%\s+([0-9.]+)(us|ms|s)\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s+(50|99)(?:\.0+)?%\s+([0-9.]+)(us|ms|s)\s*$", RegexOptions.Multiline)]
     private static partial Regex Percentile();
 
     [GeneratedRegex(@"(\d+) requests in")]
