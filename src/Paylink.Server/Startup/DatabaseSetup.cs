@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Paylink.Data;
@@ -71,23 +73,47 @@ public static class DatabaseSetup
         await Counters.EnsureAsync(db, PromotionCodeEndpoints.Resource, db.PromotionCodes, p => p.Livemode, p => p.Active, cancellationToken);
     }
 
-    /// <summary>Per-connection SQLite settings: durability, waiting for the writer lock, foreign keys.</summary>
+    /// <summary>
+    /// Per-connection SQLite settings: durability, waiting for the writer lock, foreign keys. They belong
+    /// to the native connection, which the pool keeps open across uses, so they run once per native
+    /// connection rather than on every open (they were most of the statements of a simple read).
+    /// </summary>
     private sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
     {
         private readonly string _sql = $"PRAGMA synchronous={(synchronous.Equals("NORMAL", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL")}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        private readonly ConditionalWeakTable<object, object> _configured = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = _sql;
-            command.ExecuteNonQuery();
+            if (FirstUse(connection))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = _sql;
+                command.ExecuteNonQuery();
+            }
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = _sql;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (FirstUse(connection))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = _sql;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        private bool FirstUse(DbConnection connection)
+        {
+            // The native handle survives in the pool while the ADO.NET object around it may not.
+            object key = connection is SqliteConnection { Handle: { } handle } ? handle : connection;
+            if (_configured.TryGetValue(key, out _))
+            {
+                return false;
+            }
+
+            _configured.AddOrUpdate(key, this);
+            return true;
         }
     }
 }
