@@ -64,11 +64,12 @@ public static class PaymentLinkEndpoints
             .OrderBy(l => l.Id == id ? 0 : 1)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw ApiException.Missing("payment link", id);
-        var priceIds = PaymentLinkDraft.From(link).LineItems.Select(l => l.PriceId).ToList();
+        var draft = PaymentLinkDraft.From(link);
+        var priceIds = draft.LineItems.Select(l => l.PriceId).ToList();
         var prices = await db.Prices.AsNoTracking().Include(p => p.Product)
             .Where(p => priceIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
-        return TypedResults.Ok(PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies, prices));
+        return TypedResults.Ok(PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies, prices, draft));
     }
 
     private static async Task<Ok<PaymentLink>> Update(string id, HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies,

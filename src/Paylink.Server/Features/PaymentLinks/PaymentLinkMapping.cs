@@ -8,9 +8,11 @@ namespace Paylink.Server.Features.PaymentLinks;
 public static class PaymentLinkMapping
 {
     /// <param name="prices">When given, each line item also carries its price with product and currency (retrieve).</param>
-    public static PaymentLink ToWire(PaymentLinkRecord record, string baseUrl, CurrencyCatalog currencies, IReadOnlyDictionary<string, PriceRecord>? prices = null)
+    /// <param name="draft">The record's settings when the caller has read them already (they are parsed from JSON).</param>
+    public static PaymentLink ToWire(PaymentLinkRecord record, string baseUrl, CurrencyCatalog currencies,
+        IReadOnlyDictionary<string, PriceRecord>? prices = null, PaymentLinkDraft? draft = null)
     {
-        var draft = PaymentLinkDraft.From(record);
+        draft ??= PaymentLinkDraft.From(record);
         if (prices is not null)
         {
             foreach (var line in draft.LineItems)

@@ -69,7 +69,7 @@ public static class CheckoutPageEndpoints
             // A form whose session already completed (a reload after paying) still ends on its outcome.
             if (token is not null && await db.CheckoutSessions.AsNoTracking().FirstOrDefaultAsync(x => x.FormToken == token.Nonce, cancellationToken) is { Status: "complete" } done)
             {
-                return await SessionFlow.AfterCompletionAsync(db, done, pages, s, currencies, cancellationToken);
+                return SessionFlow.AfterCompletion(done, s);
             }
 
             return closed;

@@ -74,7 +74,7 @@ public static class SessionFlow
         switch (outcome.Kind)
         {
             case PayOutcomeKind.Completed:
-                return await AfterCompletionAsync(db, current, pages, s, currencies, cancellationToken);
+                return AfterCompletion(current, s);
             case PayOutcomeKind.Declined:
                 var message = s[outcome.DeclineCode ?? "card_declined"];
                 var errors = new Dictionary<string, string>(StringComparer.Ordinal) { ["card_number"] = message };
@@ -96,8 +96,7 @@ public static class SessionFlow
     }
 
     /// <summary>After payment: the link's redirect (with the session id), the session's success URL, or the hosted confirmation.</summary>
-    public static async Task<IResult> AfterCompletionAsync(PaylinkDbContext db, CheckoutSessionRecord session, CheckoutPages pages, Strings s,
-        CurrencyCatalog currencies, CancellationToken cancellationToken)
+    public static IResult AfterCompletion(CheckoutSessionRecord session, Strings s)
     {
         var settings = CheckoutSettings.Parse(session.SettingsJson);
         var target = settings.AfterCompletion is { Type: "redirect", Redirect.Url: { Length: > 0 } url } ? url : session.SuccessUrl;
@@ -106,7 +105,6 @@ public static class SessionFlow
             return new SeeOther(target.Replace("{CHECKOUT_SESSION_ID}", session.Id, StringComparison.Ordinal));
         }
 
-        await Task.CompletedTask;
         return new SeeOther($"/checkout/session/{session.Id}{(s.Locale == "zh" ? "?locale=zh" : "")}");
     }
 
