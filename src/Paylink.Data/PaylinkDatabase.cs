@@ -1,5 +1,7 @@
+#pragma warning disable EF1001 // ISqliteRelationalConnection: see SqliteConnectionWithoutFunctions.
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 
 namespace Paylink.Data;
 
@@ -14,7 +16,8 @@ public static class PaylinkDatabase
 {
     public static void UseSqlite(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .ReplaceService<ISqliteRelationalConnection, SqliteConnectionWithoutFunctions>();
 
     public static void UsePostgres(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"))

@@ -34,7 +34,8 @@ public abstract class PaylinkDbContext(DbContextOptions options) : DbContext(opt
     /// </summary>
     public bool EventsAdded { get; set; }
 
-    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+    /// <summary>True on PostgreSQL. Decided by the context's type: the provider's name is read from its assembly on every call.</summary>
+    public bool IsPostgres => this is PostgresPaylinkDbContext;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

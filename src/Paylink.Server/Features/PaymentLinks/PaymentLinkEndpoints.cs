@@ -59,16 +59,10 @@ public static class PaymentLinkEndpoints
     private static async Task<Ok<PaymentLink>> Retrieve(string id, HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies,
         Caller caller, IOptions<PaylinkOptions> options, CancellationToken cancellationToken)
     {
-        var link = await db.PaymentLinks.AsNoTracking()
-            .Where(l => l.Livemode == caller.Livemode && (l.Id == id || l.LookupKey == id))
-            .OrderBy(l => l.Id == id ? 0 : 1)
-            .FirstOrDefaultAsync(cancellationToken)
+        var link = await LinkReads.FindAsync(db, id, caller.Livemode, cancellationToken)
             ?? throw ApiException.Missing("payment link", id);
         var draft = PaymentLinkDraft.From(link);
-        var priceIds = draft.LineItems.Select(l => l.PriceId).ToList();
-        var prices = await db.Prices.AsNoTracking().Include(p => p.Product)
-            .Where(p => priceIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var prices = await LinkReads.PricesAsync(db, draft.LineItems.Select(l => l.PriceId), cancellationToken);
         return TypedResults.Ok(PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies, prices, draft));
     }
 

@@ -166,7 +166,7 @@ public static class CheckoutPageEndpoints
     internal static async Task<(PaymentLinkRecord? Link, PageContext? Page, IResult? Closed)> OpenLinkAsync(string id, PaylinkDbContext db,
         CurrencyCatalog currencies, CheckoutPages pages, ICardProcessor processor, Strings s, CancellationToken cancellationToken)
     {
-        var link = await db.PaymentLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        var link = await LinkReads.FindByIdAsync(db, id, cancellationToken);
         if (link is null)
         {
             return (null, null, pages.Message(s, "not_found", status: 404));

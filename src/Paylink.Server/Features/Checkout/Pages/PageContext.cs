@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Paylink.Client;
 using Paylink.Data;
 using Paylink.Data.Entities;
+using Paylink.Server.Features.PaymentLinks;
 using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Features.Checkout.Pages;
@@ -21,8 +21,7 @@ public sealed record PageContext(bool Livemode, Currency Currency, CheckoutSetti
     public static async Task<PageContext?> LoadAsync(PaylinkDbContext db, CurrencyCatalog currencies, bool livemode, string currencyId,
         CheckoutSettings settings, CancellationToken cancellationToken)
     {
-        var ids = settings.LineItems.Select(l => l.PriceId).ToList();
-        var prices = await db.Prices.AsNoTracking().Include(p => p.Product).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var prices = await LinkReads.PricesAsync(db, settings.LineItems.Select(l => l.PriceId), cancellationToken);
         var lines = new List<OfferLine>();
         foreach (var item in settings.LineItems)
         {

@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Paylink.Data;
+
+/// <summary>
+/// Reads one row by equal columns through a statement prepared once per connection, on SQLite.
+/// Microsoft.Data.Sqlite compiles a command's SQL on every execution, and for a wide row (a payment
+/// link has 25 columns) compiling costs three times what running it does; EF Core makes a new command
+/// for every query. The hot reads (a link and its prices, for the API and the payment page) come here
+/// instead: a small set of read-only connections that stay open, each keeping its prepared statements.
+/// Rows are mapped with EF Core's own model (columns, value converters), so they match what EF reads.
+/// </summary>
+public static class SqlitePreparedReads
+{
+    private const int MaxIdleConnections = 16;
+    private static readonly ConcurrentDictionary<string, ConcurrentBag<ReadConnection>> Idle = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(Type Entity, string Columns), Shape> Shapes = new();
+
+    /// <summary>The row of <typeparamref name="TEntity"/> whose columns equal the given values, or null. SQLite only.</summary>
+    public static TEntity? FindBy<TEntity>(this PaylinkDbContext db, params (string Property, object Value)[] where) where TEntity : class
+    {
+        var shape = Shapes.GetOrAdd((typeof(TEntity), string.Join(',', where.Select(w => w.Property))),
+            key => Shape.Build(db.Model.FindEntityType(key.Entity) ?? throw new InvalidOperationException($"{key.Entity} is not mapped."), where));
+        var connectionString = db.Database.GetConnectionString() ?? throw new InvalidOperationException("No connection string.");
+        var idle = Idle.GetOrAdd(connectionString, _ => []);
+        var connection = idle.TryTake(out var open) ? open : ReadConnection.Open(connectionString);
+        var returned = false;
+        try
+        {
+            var command = connection.Prepared(shape.Sql, where.Length);
+            for (var i = 0; i < where.Length; i++)
+            {
+                command.Parameters[i].Value = shape.ToProvider(i, where[i].Value);
+            }
+
+            TEntity? found = null;
+            // Disposing the reader resets the statement, which ends its read snapshot.
+            using (var reader = command.ExecuteReader(CommandBehavior.SingleRow))
+            {
+                if (reader.Read())
+                {
+                    found = (TEntity)shape.Materialize(reader);
+                }
+            }
+
+            if (idle.Count < MaxIdleConnections)
+            {
+                idle.Add(connection);
+                returned = true;
+            }
+
+            return found;
+        }
+        finally
+        {
+            if (!returned)
+            {
+                connection.Dispose();
+            }
+        }
+    }
+
+    private sealed class ReadConnection : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        private ReadConnection(SqliteConnection connection) => _connection = connection;
+
+        public static ReadConnection Open(string connectionString)
+        {
+            var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA busy_timeout=30000; PRAGMA query_only=1;";
+            pragmas.ExecuteNonQuery();
+            return new ReadConnection(connection);
+        }
+
+        public SqliteCommand Prepared(string sql, int parameters)
+        {
+            if (!_commands.TryGetValue(sql, out var command))
+            {
+                command = _connection.CreateCommand();
+                command.CommandText = sql;
+                for (var i = 0; i < parameters; i++)
+                {
+                    command.Parameters.Add(new SqliteParameter("@p" + i, null));
+                }
+
+                command.Prepare();
+                _commands[sql] = command;
+            }
+
+            return command;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _connection.Dispose();
+        }
+    }
+
+    /// <summary>How one entity type is read: its SQL, its parameters' converters and a compiled row reader.</summary>
+    private sealed class Shape
+    {
+        private readonly IProperty[] _where;
+        private readonly Func<SqliteDataReader, object> _materialize;
+
+        private Shape(IProperty[] where, string sql, Func<SqliteDataReader, object> materialize)
+        {
+            _where = where;
+            Sql = sql;
+            _materialize = materialize;
+        }
+
+        public string Sql { get; }
+
+        public static Shape Build(IEntityType entity, (string Property, object Value)[] where)
+        {
+            var table = entity.GetTableName() ?? throw new InvalidOperationException($"{entity.DisplayName()} has no table.");
+            var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+            var properties = entity.GetProperties().ToArray();
+            var filters = where.Select(w => entity.FindProperty(w.Property) ?? throw new InvalidOperationException($"{entity.DisplayName()} has no {w.Property}.")).ToArray();
+            var columns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName(store)!)));
+            var conditions = string.Join(" AND ", filters.Select((p, i) => $"{Quote(p.GetColumnName(store)!)} = @p{i}"));
+            return new Shape(filters, $"SELECT {columns} FROM {Quote(table)} WHERE {conditions} LIMIT 1", Compile(entity, properties));
+        }
+
+        public object ToProvider(int index, object value)
+        {
+            var converter = _where[index].GetTypeMapping().Converter;
+            return (converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+        }
+
+        public object Materialize(SqliteDataReader reader) => _materialize(reader);
+
+        /// <summary>reader => new TEntity { P0 = reader.IsDBNull(0) ? default : convert(reader.GetX(0)), … }</summary>
+        private static Func<SqliteDataReader, object> Compile(IEntityType entity, IProperty[] properties)
+        {
+            var reader = Expression.Parameter(typeof(SqliteDataReader), "reader");
+            var bindings = new List<MemberBinding>();
+            for (var i = 0; i < properties.Length; i++)
+            {
+                var property = properties[i];
+                var info = property.PropertyInfo ?? throw new InvalidOperationException($"{property.Name} is not a CLR property.");
+                var converter = property.GetTypeMapping().Converter;
+                var stored = converter?.ProviderClrType ?? property.ClrType;
+                var storedType = Nullable.GetUnderlyingType(stored) ?? stored;
+                var ordinal = Expression.Constant(i);
+                Expression value = Expression.Call(reader, ReadMethod(storedType), ordinal);
+                if (converter is not null)
+                {
+                    value = Expression.Invoke(converter.ConvertFromProviderExpression, Expression.Convert(value, converter.ProviderClrType));
+                }
+
+                if (value.Type != property.ClrType)
+                {
+                    value = Expression.Convert(value, property.ClrType);
+                }
+
+                var isNull = Expression.Call(reader, typeof(SqliteDataReader).GetMethod(nameof(SqliteDataReader.IsDBNull))!, ordinal);
+                bindings.Add(Expression.Bind(info, Expression.Condition(isNull, Expression.Default(property.ClrType), value)));
+            }
+
+            var body = Expression.Convert(Expression.MemberInit(Expression.New(entity.ClrType), bindings), typeof(object));
+            return Expression.Lambda<Func<SqliteDataReader, object>>(body, reader).Compile();
+        }
+
+        private static MethodInfo ReadMethod(Type type)
+        {
+            var name = type == typeof(string) ? nameof(SqliteDataReader.GetString)
+                : type == typeof(long) ? nameof(SqliteDataReader.GetInt64)
+                : type == typeof(int) ? nameof(SqliteDataReader.GetInt32)
+                : type == typeof(bool) ? nameof(SqliteDataReader.GetBoolean)
+                : type == typeof(double) ? nameof(SqliteDataReader.GetDouble)
+                : null;
+            return name is not null
+                ? typeof(SqliteDataReader).GetMethod(name, [typeof(int)])!
+                : typeof(SqliteDataReader).GetMethod(nameof(SqliteDataReader.GetFieldValue))!.MakeGenericMethod(type);
+        }
+
+        private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}
