@@ -75,4 +75,4 @@ public static partial class Wrk
     }
 }
 
-public sealed record Options(int Seconds, int Connections, int Threads, int Links, bool Postgres, bool RelaxedSync);
+public sealed record Options(int Seconds, int Connections, int Threads, int Links, bool Postgres, bool RelaxedSync, int WarmupSeconds);

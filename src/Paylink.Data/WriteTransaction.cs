@@ -14,12 +14,14 @@ public sealed class WriteTransaction : IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
     private readonly IDbContextTransaction _transaction;
+    private readonly PaylinkDbContext _db;
     private SemaphoreSlim? _gate;
 
-    private WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim? gate)
+    private WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim? gate, PaylinkDbContext db)
     {
         _transaction = transaction;
         _gate = gate;
+        _db = db;
     }
 
     public static async Task<WriteTransaction> BeginAsync(PaylinkDbContext db, CancellationToken cancellationToken)
@@ -32,7 +34,17 @@ public sealed class WriteTransaction : IAsyncDisposable
 
         try
         {
-            return new WriteTransaction(await db.Database.BeginTransactionAsync(cancellationToken), gate);
+            var transaction = new WriteTransaction(await db.Database.BeginTransactionAsync(cancellationToken), gate, db);
+            if (gate is not null)
+            {
+                // EF wraps each SaveChanges of a transaction in a savepoint, so that a failed one leaves the
+                // transaction usable; on SQLite that costs more than the insert itself (about 0.4 ms). Here
+                // SQLite backs out a failed statement by itself, no other writer can race us, and every
+                // write path that catches a failure either abandons its transaction or looked first.
+                db.Database.AutoSavepointsEnabled = false;
+            }
+
+            return transaction;
         }
         catch
         {
@@ -55,6 +67,7 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
         finally
         {
+            _db.Database.AutoSavepointsEnabled = true;
             Interlocked.Exchange(ref _gate, null)?.Release();
         }
     }

@@ -17,8 +17,18 @@ public static class Counters
     /// <summary>Adjusts the counters for an object that appeared (+1) or vanished (-1).</summary>
     public static async Task AddAsync(PaylinkDbContext db, string resource, bool livemode, bool active, int delta, CancellationToken cancellationToken)
     {
-        await BumpAsync(db, Key(resource, livemode), delta, cancellationToken);
-        await BumpAsync(db, Key(resource, livemode, active), delta, cancellationToken);
+        var total = Key(resource, livemode);
+        var byActive = Key(resource, livemode, active);
+        if (!db.IsPostgres)
+        {
+            // One statement for both rows (SQLite has one writer, so the order rows are locked in does not matter).
+            await db.ListCounters.Where(c => c.Key == total || c.Key == byActive)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count + delta), cancellationToken);
+            return;
+        }
+
+        await BumpAsync(db, total, delta, cancellationToken);
+        await BumpAsync(db, byActive, delta, cancellationToken);
     }
 
     /// <summary>Moves one object between the active and inactive counters.</summary>

@@ -24,8 +24,11 @@ public static class Deliveries
     /// <summary>Fans out one batch of events; returns how many events it handled (0 when there was nothing to do).</summary>
     public static async Task<int> FanOutAsync(PaylinkDbContext db, DateTime now, CancellationToken cancellationToken)
     {
+        // Compared with a parameter: for the constant EF writes `NOT fanned_out`, which SQLite answers by
+        // scanning every event instead of seeking the (fanned_out, sequence) index — a scan per commit.
+        var notYet = false;
         // A plain read first: an idle poll must not take SQLite's write lock.
-        if (!await db.Events.AnyAsync(e => !e.FannedOut, cancellationToken))
+        if (!await db.Events.AnyAsync(e => e.FannedOut == notYet, cancellationToken))
         {
             return 0;
         }
@@ -37,7 +40,7 @@ public static class Deliveries
             return 0;
         }
 
-        var events = await db.Events.AsNoTracking().Where(e => !e.FannedOut).OrderBy(e => e.Sequence).Take(Batch)
+        var events = await db.Events.AsNoTracking().Where(e => e.FannedOut == notYet).OrderBy(e => e.Sequence).Take(Batch)
             .Select(e => new { e.Sequence, e.Livemode, e.Type, e.CreatedAt }).ToListAsync(cancellationToken);
         if (events.Count == 0)
         {

@@ -18,6 +18,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, EventSignal s
 {
     private const int MaxEndpointsAtOnce = 8;
     private const int DueBatch = 20;
+    private static readonly TimeSpan CoalesceFor = TimeSpan.FromMilliseconds(25);
     private const int MaxPerEndpointRound = 100;
     private readonly string _instance = Ids.New("inst", 16);
 
@@ -44,6 +45,10 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, EventSignal s
             {
                 await signal.WaitAsync(options.CurrentValue.Webhooks.PollEvery(), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+
+            // A short pause before the next pass gathers a burst of commits into one fan-out transaction
+            // instead of one write transaction per event (SQLite has one writer; every pass competes with requests).
+            await Task.Delay(CoalesceFor, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
