@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Paylink.Data;
+using Paylink.Data.Entities;
+using Paylink.Server.Tests.Infrastructure;
+
+namespace Paylink.Server.Tests.Api;
+
+/// <summary>
+/// On SQLite a link's retrieve and its payment page read rows through prepared statements rather than
+/// EF queries; what they read must be what EF reads, column for column, and never a stale copy.
+/// </summary>
+public sealed class PreparedReadTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Prepared_reads_give_the_rows_EF_gives_with_every_field_set()
+    {
+        var client = app.Client();
+        var product = (await client.ApiPostAsync("/api/products", ApiCalls.Body("""
+            {"name":"Box","description":"A box","images":["https://example.com/a.png"],"unit_label":"box","statement_descriptor":"BOXES LTD",
+             "metadata":{"k":"v"},"prices":[{"currency_id":"usd","unit_amount":"12.34","nickname":"n","lookup_key":"box_price","quantity_available":7}]}
+            """))).Expect(200);
+        var priceId = product["prices"][0].GetProperty("id").GetString()!;
+        var link = (await client.ApiPostAsync("/api/payment-links", ApiCalls.Body($$$"""
+            {"name":"Everything","currency_id":"usd","line_items":[{"price_id":"{{{priceId}}}","quantity":2,"adjustable_quantity":{"enabled":true,"minimum":1,"maximum":5}}],
+             "after_completion":{"type":"hosted_confirmation","hosted_confirmation":{"custom_message":"Thanks"}},
+             "allow_promotion_codes":true,"billing_address_collection":"required","phone_number_collection":{"enabled":true},
+             "custom_fields":[{"key":"size","label":{"type":"custom","custom":"Size"},"type":"text"}],
+             "custom_text":{"submit":{"message":"Hi"}},"restrictions":{"completed_sessions":{"limit":3}},
+             "inactive_message":"Gone","lookup_key":"everything","metadata":{"a":"b"}}
+            """))).Expect(200);
+        var linkId = link.Id;
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
+        AssertSameRow(await db.PaymentLinks.AsNoTracking().SingleAsync(l => l.Id == linkId), db.FindBy<PaymentLinkRecord>(("Id", linkId)), db);
+        AssertSameRow(await db.PaymentLinks.AsNoTracking().SingleAsync(l => l.Id == linkId),
+            db.FindBy<PaymentLinkRecord>(("Livemode", false), ("LookupKey", "everything")), db);
+        AssertSameRow(await db.Prices.AsNoTracking().SingleAsync(p => p.Id == priceId), db.FindBy<PriceRecord>(("Id", priceId)), db);
+        AssertSameRow(await db.Products.AsNoTracking().SingleAsync(p => p.Id == product.Id), db.FindBy<ProductRecord>(("Id", product.Id)), db);
+        Assert.Null(db.FindBy<PaymentLinkRecord>(("Id", "pl_none")));
+        Assert.Null(db.FindBy<PaymentLinkRecord>(("Livemode", true), ("LookupKey", "everything")));
+    }
+
+    [Fact]
+    public async Task A_retrieve_after_an_update_shows_the_update_at_once()
+    {
+        var client = app.Client();
+        var price = await Catalog.PriceAsync(client);
+        var link = await Catalog.LinkAsync(client, price, "Before");
+        for (var i = 0; i < 20; i++)
+        {
+            (await client.ApiPutAsync($"/api/payment-links/{link.Id}", ApiCalls.Body($$"""{"name":"Name {{i}}"}"""))).Expect(200);
+            Assert.Equal($"Name {i}", (await client.ApiGetAsync($"/api/payment-links/{link.Id}")).Expect(200)["name"].GetString());
+            (await client.ApiPutAsync($"/api/prices/{price}", ApiCalls.Body($$"""{"nickname":"Nick {{i}}"}"""))).Expect(200);
+            Assert.Equal($"Nick {i}", (await client.ApiGetAsync($"/api/payment-links/{link.Id}")).Expect(200)["line_items"][0].GetProperty("price").GetProperty("nickname").GetString());
+        }
+    }
+
+    private static void AssertSameRow<T>(T expected, T? actual, PaylinkDbContext db) where T : class
+    {
+        Assert.NotNull(actual);
+        foreach (var property in db.Model.FindEntityType(typeof(T))!.GetProperties())
+        {
+            Assert.Equal(property.PropertyInfo!.GetValue(expected), property.PropertyInfo!.GetValue(actual));
+        }
+    }
+}
