@@ -44,10 +44,11 @@ public static class DatabaseSetup
         }
 
         var pragmas = new SqlitePragmas(options.Database.Synchronous);
+        var commits = new SqliteCommitCounter();
         services.AddDbContextPool<PaylinkDbContext, SqlitePaylinkDbContext>((sp, o) =>
         {
             PaylinkDatabase.UseSqlite(o, connection);
-            o.AddInterceptors(pragmas, sp.GetRequiredService<EventCommitInterceptor>());
+            o.AddInterceptors(pragmas, commits, sp.GetRequiredService<EventCommitInterceptor>());
         });
     }
 

@@ -43,7 +43,7 @@ public sealed class PreparedReadTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
-    public async Task A_retrieve_after_an_update_shows_the_update_at_once()
+    public async Task A_retrieve_after_any_change_shows_the_change_at_once()
     {
         var client = app.Client();
         var price = await Catalog.PriceAsync(client);
@@ -53,7 +53,14 @@ public sealed class PreparedReadTests(SqliteApp app) : IClassFixture<SqliteApp>
             (await client.ApiPutAsync($"/api/payment-links/{link.Id}", ApiCalls.Body($$"""{"name":"Name {{i}}"}"""))).Expect(200);
             Assert.Equal($"Name {i}", (await client.ApiGetAsync($"/api/payment-links/{link.Id}")).Expect(200)["name"].GetString());
             (await client.ApiPutAsync($"/api/prices/{price}", ApiCalls.Body($$"""{"nickname":"Nick {{i}}"}"""))).Expect(200);
-            Assert.Equal($"Nick {i}", (await client.ApiGetAsync($"/api/payment-links/{link.Id}")).Expect(200)["line_items"][0].GetProperty("price").GetProperty("nickname").GetString());
+            var expanded = (await client.ApiGetAsync($"/api/payment-links/{link.Id}")).Expect(200)["line_items"][0].GetProperty("price");
+            Assert.Equal($"Nick {i}", expanded.GetProperty("nickname").GetString());
+            (await client.ApiPutAsync($"/api/products/{expanded.GetProperty("product_id").GetString()}", ApiCalls.Body($$"""{"name":"Product {{i}}"}"""))).Expect(200);
+            Assert.Equal($"Product {i}", (await client.ApiGetAsync($"/api/payment-links/{link.Id}")).Expect(200)["line_items"][0]
+                .GetProperty("price").GetProperty("product").GetProperty("name").GetString());
+            (await client.ApiPutAsync($"/api/payment-links/{link.Id}/archive", (string?)null)).Expect(200);
+            Assert.False((await client.ApiGetAsync($"/api/payment-links/{link.Id}")).Expect(200)["active"].GetBoolean());
+            (await client.ApiPutAsync($"/api/payment-links/{link.Id}", ApiCalls.Body("""{"active":true}"""))).Expect(200);
         }
     }
 

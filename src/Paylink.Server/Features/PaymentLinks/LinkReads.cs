@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Paylink.Data;
 using Paylink.Data.Entities;
@@ -7,10 +8,16 @@ namespace Paylink.Server.Features.PaymentLinks;
 /// <summary>
 /// The reads behind every retrieve of a link and every view of its payment page: the link, then its
 /// prices with their products. On SQLite they run as prepared statements (see
-/// <see cref="SqlitePreparedReads"/>), outside any write transaction; on PostgreSQL as EF queries.
+/// <see cref="SqlitePreparedReads"/>), outside any write transaction, and the rows read are kept in
+/// memory for as long as no write has been committed since (<see cref="SqliteCommitCounter"/>): a link
+/// that is being paid for or polled is read once, not on every view. On PostgreSQL, where other
+/// instances write too, they are EF queries every time. Kept rows are shared: callers only read them.
 /// </summary>
 public static class LinkReads
 {
+    private const int MaxKeptRows = 4096;
+    private static readonly ConcurrentDictionary<(string Database, string Key), (long Writes, object Row)> Kept = new();
+
     /// <summary>The link of one mode with this id or, when none has it, with this lookup_key.</summary>
     public static async Task<PaymentLinkRecord?> FindAsync(PaylinkDbContext db, string idOrLookupKey, bool livemode, CancellationToken cancellationToken)
     {
@@ -22,16 +29,17 @@ public static class LinkReads
                 .FirstOrDefaultAsync(cancellationToken);
         }
 
-        return db.FindBy<PaymentLinkRecord>((nameof(PaymentLinkRecord.Id), idOrLookupKey)) is { } byId && byId.Livemode == livemode
+        return Keep(db, "link:" + idOrLookupKey, () => db.FindBy<PaymentLinkRecord>((nameof(PaymentLinkRecord.Id), idOrLookupKey))) is { } byId && byId.Livemode == livemode
             ? byId
-            : db.FindBy<PaymentLinkRecord>((nameof(PaymentLinkRecord.Livemode), livemode), (nameof(PaymentLinkRecord.LookupKey), idOrLookupKey));
+            : Keep(db, (livemode ? "link_key:live:" : "link_key:test:") + idOrLookupKey,
+                () => db.FindBy<PaymentLinkRecord>((nameof(PaymentLinkRecord.Livemode), livemode), (nameof(PaymentLinkRecord.LookupKey), idOrLookupKey)));
     }
 
     /// <summary>The link with this id, in either mode (a payment page's address carries no mode).</summary>
     public static async Task<PaymentLinkRecord?> FindByIdAsync(PaylinkDbContext db, string id, CancellationToken cancellationToken) =>
         db.IsPostgres
             ? await db.PaymentLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken)
-            : db.FindBy<PaymentLinkRecord>((nameof(PaymentLinkRecord.Id), id));
+            : Keep(db, "link:" + id, () => db.FindBy<PaymentLinkRecord>((nameof(PaymentLinkRecord.Id), id)));
 
     /// <summary>The prices with these ids, each with its product, by id; a price whose product is gone is left out.</summary>
     public static async Task<Dictionary<string, PriceRecord>> PricesAsync(PaylinkDbContext db, IEnumerable<string> ids, CancellationToken cancellationToken)
@@ -45,27 +53,50 @@ public static class LinkReads
         }
 
         var prices = new Dictionary<string, PriceRecord>(StringComparer.Ordinal);
-        var products = new Dictionary<string, ProductRecord?>(StringComparer.Ordinal);
         foreach (var id in wanted)
         {
-            if (db.FindBy<PriceRecord>((nameof(PriceRecord.Id), id)) is not { } price)
+            // Kept with its product: any write (to either) makes both stale together.
+            var price = Keep(db, "price:" + id, () =>
             {
-                continue;
-            }
+                var read = db.FindBy<PriceRecord>((nameof(PriceRecord.Id), id));
+                if (read is not null)
+                {
+                    read.Product = db.FindBy<ProductRecord>((nameof(ProductRecord.Id), read.ProductId));
+                }
 
-            if (!products.TryGetValue(price.ProductId, out var product))
+                return read;
+            });
+            if (price?.Product is not null)
             {
-                product = db.FindBy<ProductRecord>((nameof(ProductRecord.Id), price.ProductId));
-                products[price.ProductId] = product;
-            }
-
-            if (product is not null)
-            {
-                price.Product = product;
                 prices[id] = price;
             }
         }
 
         return prices;
+    }
+
+    /// <summary>The row kept for this key if no write has been committed since it was read; else read (and kept) now.</summary>
+    private static T? Keep<T>(PaylinkDbContext db, string key, Func<T?> read) where T : class
+    {
+        var database = db.Database.GetConnectionString() ?? "";
+        // Counted before reading: a write that commits during the read makes this copy stale at once.
+        var writes = SqliteCommitCounter.Current(database);
+        if (Kept.TryGetValue((database, key), out var kept) && kept.Writes == writes)
+        {
+            return (T)kept.Row;
+        }
+
+        var row = read();
+        if (row is not null)
+        {
+            if (Kept.Count >= MaxKeptRows)
+            {
+                Kept.Clear();
+            }
+
+            Kept[(database, key)] = (writes, row);
+        }
+
+        return row;
     }
 }
