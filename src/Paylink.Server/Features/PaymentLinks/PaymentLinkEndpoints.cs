@@ -183,7 +183,8 @@ public static class PaymentLinkEndpoints
     /// <summary>A product whose price a link uses can no longer be deleted (only archived).</summary>
     private static async Task MarkProductsUsedAsync(PaylinkDbContext db, List<PriceRecord> prices, CancellationToken cancellationToken)
     {
-        var productIds = prices.Select(p => p.ProductId).Distinct().ToList();
+        // A product once used stays used, so one already marked needs no write.
+        var productIds = prices.Where(p => p.Product is not { Used: true }).Select(p => p.ProductId).Distinct().ToList();
         if (productIds.Count > 0)
         {
             await db.Products.Where(p => productIds.Contains(p.Id) && !p.Used)

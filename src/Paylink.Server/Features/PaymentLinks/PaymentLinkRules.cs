@@ -16,9 +16,10 @@ public static class PaymentLinkRules
         if (lineItemsGiven && draft.LineItems.Count > 0)
         {
             var ids = draft.LineItems.Select(l => l.PriceId).Distinct().ToList();
-            var found = await db.Prices.AsNoTracking()
-                .Where(p => ids.Contains(p.Id) && p.Livemode == livemode)
-                .ToDictionaryAsync(p => p.Id, cancellationToken);
+            // Prices come with their products (kept in memory on SQLite): creates of links for one price read it once.
+            var found = (await LinkReads.PricesAsync(db, ids, cancellationToken)).Values
+                .Where(p => p.Livemode == livemode)
+                .ToDictionary(p => p.Id, StringComparer.Ordinal);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < draft.LineItems.Count; i++)
             {
