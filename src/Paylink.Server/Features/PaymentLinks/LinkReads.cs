@@ -17,6 +17,7 @@ public static class LinkReads
 {
     private const int MaxKeptRows = 4096;
     private static readonly ConcurrentDictionary<(string Database, string Key), (long Writes, object Row)> Kept = new();
+    private static int _added;
 
     /// <summary>The link of one mode with this id or, when none has it, with this lookup_key.</summary>
     public static async Task<PaymentLinkRecord?> FindAsync(PaylinkDbContext db, string idOrLookupKey, bool livemode, CancellationToken cancellationToken)
@@ -89,8 +90,10 @@ public static class LinkReads
         var row = read();
         if (row is not null)
         {
-            if (Kept.Count >= MaxKeptRows)
+            // Counted by hand: ConcurrentDictionary.Count takes every lock of the table, on every miss.
+            if (Interlocked.Increment(ref _added) > MaxKeptRows)
             {
+                Interlocked.Exchange(ref _added, 0);
                 Kept.Clear();
             }
 
