@@ -5,6 +5,7 @@ using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Paylink.Data;
 
@@ -25,7 +26,9 @@ public static class SqlitePreparedReads
     /// <summary>The row of <typeparamref name="TEntity"/> whose columns equal the given values, or null. SQLite only.</summary>
     public static TEntity? FindBy<TEntity>(this PaylinkDbContext db, params (string Property, object Value)[] where) where TEntity : class
     {
-        var shape = Shapes.GetOrAdd((typeof(TEntity), string.Join(',', where.Select(w => w.Property))),
+        // Reads filter on one or two columns: the key needs no join for the common one.
+        var columns = where.Length == 1 ? where[0].Property : string.Join(',', where.Select(w => w.Property));
+        var shape = Shapes.GetOrAdd((typeof(TEntity), columns),
             key => Shape.Build(db.Model.FindEntityType(key.Entity) ?? throw new InvalidOperationException($"{key.Entity} is not mapped."), where));
         var connectionString = db.Database.GetConnectionString() ?? throw new InvalidOperationException("No connection string.");
         var idle = Idle.GetOrAdd(connectionString, _ => []);
@@ -115,12 +118,12 @@ public static class SqlitePreparedReads
     /// <summary>How one entity type is read: its SQL, its parameters' converters and a compiled row reader.</summary>
     private sealed class Shape
     {
-        private readonly IProperty[] _where;
+        private readonly ValueConverter?[] _whereConverters;
         private readonly Func<SqliteDataReader, object> _materialize;
 
         private Shape(IProperty[] where, string sql, Func<SqliteDataReader, object> materialize)
         {
-            _where = where;
+            _whereConverters = where.Select(p => p.GetTypeMapping().Converter).ToArray();
             Sql = sql;
             _materialize = materialize;
         }
@@ -140,7 +143,7 @@ public static class SqlitePreparedReads
 
         public object ToProvider(int index, object value)
         {
-            var converter = _where[index].GetTypeMapping().Converter;
+            var converter = _whereConverters[index];
             return (converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
         }
 
