@@ -34,6 +34,12 @@ public abstract class PaylinkDbContext(DbContextOptions options) : DbContext(opt
     /// </summary>
     public bool EventsAdded { get; set; }
 
+    /// <summary>On SQLite, true while this context holds the process's write gate (see <see cref="SqliteWriteGate"/>).</summary>
+    public bool HoldsWriteGate { get; internal set; }
+
+    /// <summary>What the gate was taken for by <see cref="SqliteWriteGate"/> itself (none when a <see cref="WriteTransaction"/> took it).</summary>
+    internal SqliteWriteGate.Scope ImplicitGate { get; set; }
+
     /// <summary>True on PostgreSQL. Decided by the context's type: the provider's name is read from its assembly on every call.</summary>
     public bool IsPostgres => this is PostgresPaylinkDbContext;
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -12,7 +11,6 @@ namespace Paylink.Data;
 /// </summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
     private readonly IDbContextTransaction _transaction;
     private readonly PaylinkDbContext _db;
     private SemaphoreSlim? _gate;
@@ -26,10 +24,11 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public static async Task<WriteTransaction> BeginAsync(PaylinkDbContext db, CancellationToken cancellationToken)
     {
-        var gate = db.IsPostgres ? null : Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        var gate = db.IsPostgres ? null : SqliteWriteGate.For(db);
         if (gate is not null)
         {
             await gate.WaitAsync(cancellationToken);
+            db.HoldsWriteGate = true;
         }
 
         try
@@ -48,7 +47,12 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
         catch
         {
-            gate?.Release();
+            if (gate is not null)
+            {
+                db.HoldsWriteGate = false;
+                gate.Release();
+            }
+
             throw;
         }
     }
@@ -68,7 +72,11 @@ public sealed class WriteTransaction : IAsyncDisposable
         finally
         {
             _db.Database.AutoSavepointsEnabled = true;
-            Interlocked.Exchange(ref _gate, null)?.Release();
+            if (Interlocked.Exchange(ref _gate, null) is { } gate)
+            {
+                _db.HoldsWriteGate = false;
+                gate.Release();
+            }
         }
     }
 }

@@ -45,10 +45,11 @@ public static class DatabaseSetup
 
         var pragmas = new SqlitePragmas(options.Database.Synchronous);
         var commits = new SqliteCommitCounter();
+        var writeGate = new SqliteWriteGate();
         services.AddDbContextPool<PaylinkDbContext, SqlitePaylinkDbContext>((sp, o) =>
         {
             PaylinkDatabase.UseSqlite(o, connection);
-            o.AddInterceptors(pragmas, commits, sp.GetRequiredService<EventCommitInterceptor>());
+            o.AddInterceptors(pragmas, writeGate, commits, sp.GetRequiredService<EventCommitInterceptor>());
         });
     }
 
