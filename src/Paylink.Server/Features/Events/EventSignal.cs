@@ -9,21 +9,27 @@ namespace Paylink.Server.Features.Events;
 public sealed class EventSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+    private int _pending;
 
     public void Notify()
     {
-        // At most one pending wake: many commits while the dispatcher works make it look once more, not many times.
-        try
+        // At most one pending wake: many commits while the dispatcher works make it look once more, not
+        // many times. Checked first, not caught: a full semaphore throws, and that was one exception a commit.
+        if (Interlocked.Exchange(ref _pending, 1) == 0)
         {
             _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
         }
     }
 
     /// <summary>Waits for a wake or for <paramref name="timeout"/>, whichever comes first.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (await _signal.WaitAsync(timeout, cancellationToken))
+        {
+            // Cleared before the dispatcher looks, so a commit from now on wakes it again.
+            Volatile.Write(ref _pending, 0);
+        }
+    }
 
     public void Dispose() => _signal.Dispose();
 }
