@@ -51,18 +51,25 @@ await using (var server = await HostedProcess.StartAsync(Path.Combine(root, "ben
     await seeder.AddLinksAsync(1, 1000, priceId);
     await ReadScenariosAsync(1000);
 
-    var create = await MeasureAsync("create a payment link", server.BaseAddress, Path.Combine(lua, "create.lua"), env);
-    results.Add((1000, create));
-    results.Add((1000, await ClientLoads.PacedCreatesAsync(server.BaseAddress, key, priceId, Math.Max(1, (int)(create.RequestsPerSecond / 2)), options.Seconds)));
-    var customers = Math.Max(4, options.Connections / 4);
-    if (options.WarmupSeconds > 0)
+    if (options.Runs("create"))
     {
-        await ClientLoads.PurchasesAsync(server.BaseAddress, buyLink, customers, options.WarmupSeconds);
+        var create = await MeasureAsync("create a payment link", server.BaseAddress, Path.Combine(lua, "create.lua"), env);
+        results.Add((1000, create));
+        results.Add((1000, await ClientLoads.PacedCreatesAsync(server.BaseAddress, key, priceId, Math.Max(1, (int)(create.RequestsPerSecond / 2)), options.Seconds)));
     }
 
-    results.Add((1000, await ClientLoads.PurchasesAsync(server.BaseAddress, buyLink, customers, options.Seconds)));
+    if (options.Runs("purchase"))
+    {
+        var customers = Math.Max(4, options.Connections / 4);
+        if (options.WarmupSeconds > 0)
+        {
+            await ClientLoads.PurchasesAsync(server.BaseAddress, buyLink, customers, options.WarmupSeconds);
+        }
 
-    if (options.Links > 1000)
+        results.Add((1000, await ClientLoads.PurchasesAsync(server.BaseAddress, buyLink, customers, options.Seconds)));
+    }
+
+    if (options.Links > 1000 && new[] { "retrieve", "list", "cursor", "page" }.Any(options.Runs))
     {
         var started = DateTime.UtcNow;
         await seeder.AddLinksAsync(1001, options.Links, priceId);
@@ -75,14 +82,29 @@ await using (var server = await HostedProcess.StartAsync(Path.Combine(root, "ben
     async Task ReadScenariosAsync(int links)
     {
         var linkEnv = new Dictionary<string, string>(env) { ["BENCH_LINKS"] = links.ToString(CultureInfo.InvariantCulture) };
-        results.Add((links, await MeasureAsync("retrieve a payment link (expanded)", server.BaseAddress, Path.Combine(lua, "retrieve.lua"), linkEnv) with { CeilingRatio = 0 }));
-        results.Add((links, await MeasureAsync("list, first page", server.BaseAddress, Path.Combine(lua, "get.lua"),
-            new Dictionary<string, string>(env) { ["BENCH_PATH"] = "/api/payment-links?pageSize=20" })));
-        results.Add((links, await MeasureAsync("list, cursor page deep in the table", server.BaseAddress, Path.Combine(lua, "get.lua"),
-            new Dictionary<string, string>(env) { ["BENCH_PATH"] = "/api/payment-links?pageSize=20&starting_after=pl_bench0000000000000100" })));
-        results.Add((links, await MeasureAsync("payment link page (GET)", server.BaseAddress, Path.Combine(lua, "retrieve.lua"),
-            new Dictionary<string, string>(linkEnv) { ["BENCH_PREFIX"] = "/checkout/pay/" }) with
-        { CeilingRatio = 0 }));
+        if (options.Runs("retrieve"))
+        {
+            results.Add((links, await MeasureAsync("retrieve a payment link (expanded)", server.BaseAddress, Path.Combine(lua, "retrieve.lua"), linkEnv) with { CeilingRatio = 0 }));
+        }
+
+        if (options.Runs("list"))
+        {
+            results.Add((links, await MeasureAsync("list, first page", server.BaseAddress, Path.Combine(lua, "get.lua"),
+                new Dictionary<string, string>(env) { ["BENCH_PATH"] = "/api/payment-links?pageSize=20" })));
+        }
+
+        if (options.Runs("cursor"))
+        {
+            results.Add((links, await MeasureAsync("list, cursor page deep in the table", server.BaseAddress, Path.Combine(lua, "get.lua"),
+                new Dictionary<string, string>(env) { ["BENCH_PATH"] = "/api/payment-links?pageSize=20&starting_after=pl_bench0000000000000100" })));
+        }
+
+        if (options.Runs("page"))
+        {
+            results.Add((links, await MeasureAsync("payment link page (GET)", server.BaseAddress, Path.Combine(lua, "retrieve.lua"),
+                new Dictionary<string, string>(linkEnv) { ["BENCH_PREFIX"] = "/checkout/pay/" }) with
+            { CeilingRatio = 0 }));
+        }
     }
 }
 
@@ -133,9 +155,22 @@ static Options ParseOptions(string[] args)
             "--warmup" => options with { WarmupSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture) },
             "--connections" => options with { Connections = int.Parse(args[++i], CultureInfo.InvariantCulture) },
             "--links" => options with { Links = int.Parse(args[++i], CultureInfo.InvariantCulture) },
-            _ => throw new ArgumentException($"Unknown option {args[i]}. Use --postgres, --relaxed-sync, --duration S, --warmup S, --connections N, --links N."),
+            "--only" => options with { Only = ParseScenarios(args[++i]) },
+            _ => throw new ArgumentException($"Unknown option {args[i]}. Use --postgres, --relaxed-sync, --duration S, --warmup S, --connections N, --links N, --only {string.Join(',', Scenarios)}."),
         };
     }
 
     return options;
+}
+
+static HashSet<string> ParseScenarios(string list)
+{
+    var chosen = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+    var unknown = chosen.Except(Scenarios).ToList();
+    return unknown.Count == 0 ? chosen : throw new ArgumentException($"Unknown scenario {string.Join(", ", unknown)}; the scenarios are {string.Join(',', Scenarios)}.");
+}
+
+internal static partial class Program
+{
+    private static readonly string[] Scenarios = ["retrieve", "list", "cursor", "page", "create", "purchase"];
 }

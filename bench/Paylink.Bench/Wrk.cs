@@ -75,4 +75,10 @@ public static partial class Wrk
     }
 }
 
-public sealed record Options(int Seconds, int Connections, int Threads, int Links, bool Postgres, bool RelaxedSync, int WarmupSeconds);
+public sealed record Options(int Seconds, int Connections, int Threads, int Links, bool Postgres, bool RelaxedSync, int WarmupSeconds)
+{
+    /// <summary>The scenarios to run (retrieve, list, cursor, page, create, purchase); empty runs them all.</summary>
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
+
+    public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
+}
