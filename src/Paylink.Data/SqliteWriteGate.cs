@@ -58,14 +58,18 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbCommandIntercep
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Exit(eventData.Context, Scope.SaveChanges);
+        Committed(eventData.Context, Scope.SaveChanges)?.GetAwaiter().GetResult();
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Exit(eventData.Context, Scope.SaveChanges);
-        return ValueTask.FromResult(result);
+        if (Committed(eventData.Context, Scope.SaveChanges) is { } durable)
+        {
+            await durable;
+        }
+
+        return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Exit(eventData.Context, Scope.SaveChanges);
@@ -108,14 +112,18 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbCommandIntercep
 
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        Exit(eventData.Context, Scope.Command);
+        Committed(eventData.Context, Scope.Command)?.GetAwaiter().GetResult();
         return result;
     }
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Exit(eventData.Context, Scope.Command);
-        return ValueTask.FromResult(result);
+        if (Committed(eventData.Context, Scope.Command) is { } durable)
+        {
+            await durable;
+        }
+
+        return result;
     }
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Exit(eventData.Context, Scope.Command);
@@ -146,13 +154,20 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbCommandIntercep
         }
     }
 
-    private static void Exit(DbContext? context, Scope scope)
+    /// <summary>After a write that committed by itself: frees the gate, then gives the wait for the commit to reach the disk (group commit), if any.</summary>
+    private static Task? Committed(DbContext? context, Scope scope) =>
+        Exit(context, scope) && context is PaylinkDbContext db ? SqliteDurability.For(db)?.OnDiskAsync() : null;
+
+    private static bool Exit(DbContext? context, Scope scope)
     {
         if (context is PaylinkDbContext db && db.ImplicitGate == scope)
         {
             db.ImplicitGate = Scope.None;
             db.HoldsWriteGate = false;
             For(db).Release();
+            return true;
         }
+
+        return false;
     }
 }

@@ -57,7 +57,16 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken = default) => _transaction.CommitAsync(cancellationToken);
+    /// <summary>Commits; on SQLite the next writer may begin at once, and this returns once the commit is on disk.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await _transaction.CommitAsync(cancellationToken);
+        if (SqliteDurability.For(_db) is { } durability)
+        {
+            ReleaseGate();
+            await durability.OnDiskAsync();
+        }
+    }
 
     public Task RollbackAsync(CancellationToken cancellationToken = default) => _transaction.RollbackAsync(cancellationToken);
 
@@ -72,11 +81,16 @@ public sealed class WriteTransaction : IAsyncDisposable
         finally
         {
             _db.Database.AutoSavepointsEnabled = true;
-            if (Interlocked.Exchange(ref _gate, null) is { } gate)
-            {
-                _db.HoldsWriteGate = false;
-                gate.Release();
-            }
+            ReleaseGate();
+        }
+    }
+
+    private void ReleaseGate()
+    {
+        if (Interlocked.Exchange(ref _gate, null) is { } gate)
+        {
+            _db.HoldsWriteGate = false;
+            gate.Release();
         }
     }
 }

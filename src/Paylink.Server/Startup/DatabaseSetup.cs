@@ -43,7 +43,17 @@ public static class DatabaseSetup
             connection = $"Data Source={Path.Combine(dataDir, "paylink.db")};Pooling=True;Default Timeout=30";
         }
 
-        var pragmas = new SqlitePragmas(options.Database.Synchronous);
+        // FULL (the default) is kept with group commit: connections commit with NORMAL and every writer waits for
+        // a shared fsync of the log before it answers (SqliteDurability). NORMAL is NORMAL.
+        var synchronous = options.Database.Synchronous.Equals("NORMAL", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL";
+        if (synchronous == "FULL" && new SqliteConnectionStringBuilder(connection).DataSource is { Length: > 0 } file
+            && file != ":memory:" && new SqliteConnectionStringBuilder(connection).Mode != SqliteOpenMode.Memory)
+        {
+            SqliteDurability.Register(connection, Path.GetFullPath(file));
+            synchronous = "NORMAL";
+        }
+
+        var pragmas = new SqlitePragmas(synchronous);
         var commits = new SqliteCommitCounter();
         var writeGate = new SqliteWriteGate();
         services.AddDbContextPool<PaylinkDbContext, SqlitePaylinkDbContext>((sp, o) =>
@@ -82,7 +92,7 @@ public static class DatabaseSetup
     /// </summary>
     private sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
     {
-        private readonly string _sql = $"PRAGMA synchronous={(synchronous.Equals("NORMAL", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL")}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        private readonly string _sql = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
         private readonly ConditionalWeakTable<object, object> _configured = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

@@ -44,9 +44,8 @@ public sealed class TestDatabase : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Paylink:Database:Provider"] = "Sqlite",
+            // The default durability (FULL, with group commit), as users run it.
             ["Paylink:DataDir"] = folder,
-            // Durability is not under test; NORMAL keeps the suite quick on slow disks.
-            ["Paylink:Database:Synchronous"] = "NORMAL",
         };
         return new TestDatabase(DatabaseKind.Sqlite, settings, folder, null, null);
     }

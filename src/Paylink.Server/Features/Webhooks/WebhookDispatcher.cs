@@ -60,6 +60,12 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, EventSignal s
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
+            // With group commit (SQLite) a commit is visible a moment before it is on disk: no webhook goes out for it until it is.
+            if (SqliteDurability.For(db) is { } durability)
+            {
+                await durability.OnDiskAsync();
+            }
+
             for (var batch = 0; batch < 10; batch++)
             {
                 var n = await Deliveries.FanOutAsync(db, time.UtcNow(), cancellationToken);
