@@ -44,14 +44,14 @@ public static class PaymentLinkEndpoints
         var link = new PaymentLinkRecord { Id = Ids.New("pl"), Livemode = caller.Livemode, Name = draft.Name, CurrencyId = draft.CurrencyId, CreatedAt = now, UpdatedAt = now };
         draft.CopyTo(link);
 
-        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        // Everything that needs no database is done before the write queue: one writer at a time gets in.
+        var wire = PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies);
         db.PaymentLinks.Add(link);
+        EventLog.Record(db, "payment_link.created", link.Livemode, wire, now);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         await SaveAsync(db, cancellationToken);
         await MarkProductsUsedAsync(db, prices, cancellationToken);
         await Counters.AddAsync(db, Resource, link.Livemode, link.Active, 1, cancellationToken);
-        var wire = PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies);
-        EventLog.Record(db, "payment_link.created", link.Livemode, wire, now);
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(wire);
     }
