@@ -45,10 +45,14 @@ public sealed class SqliteDurability
             ? durability
             : null;
 
-    /// <summary>Completes when every commit that returned before this call is on disk (call it once a commit has returned).</summary>
-    public Task OnDiskAsync()
+    /// <summary>Call once a commit has returned: completes when it, and every commit before it, is on disk.</summary>
+    public Task OnDiskAsync() => WaitFor(Interlocked.Increment(ref _committed));
+
+    /// <summary>Completes when every commit counted so far is on disk; at once when an fsync has already covered them.</summary>
+    public Task AllOnDiskAsync() => WaitFor(Volatile.Read(ref _committed));
+
+    private Task WaitFor(long ticket)
     {
-        var ticket = Interlocked.Increment(ref _committed);
         lock (_lock)
         {
             if (_synced >= ticket)

@@ -57,6 +57,10 @@ public sealed class GroupCommitTests(SqliteApp app) : IClassFixture<SqliteApp>
         fail = false;
         await durability.OnDiskAsync();
         Assert.Equal(1, durability.Syncs);
+
+        // Nothing committed since: a barrier needs no fsync.
+        await durability.AllOnDiskAsync();
+        Assert.Equal(1, durability.Syncs);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, EventSignal s
             // With group commit (SQLite) a commit is visible a moment before it is on disk: no webhook goes out for it until it is.
             if (SqliteDurability.For(db) is { } durability)
             {
-                await durability.OnDiskAsync();
+                await durability.AllOnDiskAsync();
             }
 
             for (var batch = 0; batch < 10; batch++)
