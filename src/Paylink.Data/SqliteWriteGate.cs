@@ -35,6 +35,22 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbCommandIntercep
     public static SemaphoreSlim For(PaylinkDbContext db) =>
         Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
 
+    /// <summary>Waits for the database's write turn and gives it to the context (for a <see cref="WriteTransaction"/>).</summary>
+    internal static async Task<SemaphoreSlim> TakeAsync(PaylinkDbContext db, CancellationToken cancellationToken)
+    {
+        var gate = For(db);
+        await gate.WaitAsync(cancellationToken);
+        db.HoldsWriteGate = true;
+        return gate;
+    }
+
+    /// <summary>Gives the context's write turn back; the next writer in the queue gets it.</summary>
+    internal static void Give(PaylinkDbContext db, SemaphoreSlim gate)
+    {
+        db.HoldsWriteGate = false;
+        gate.Release();
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (Needs(eventData.Context) is { } db)
@@ -163,8 +179,7 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbCommandIntercep
         if (context is PaylinkDbContext db && db.ImplicitGate == scope)
         {
             db.ImplicitGate = Scope.None;
-            db.HoldsWriteGate = false;
-            For(db).Release();
+            Give(db, For(db));
             return true;
         }
 

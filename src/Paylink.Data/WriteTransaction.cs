@@ -6,8 +6,10 @@ namespace Paylink.Data;
 /// <summary>
 /// A write transaction. SQLite lets one writer in at a time, and writers that find the lock taken
 /// poll for it with sleeps, so under load they starve each other (and block threads while they wait).
-/// Paylink on SQLite is one process, so its write transactions queue here instead, in order, without
-/// blocking a thread, and SQLite never sees two at once. On PostgreSQL this is a plain transaction.
+/// Paylink on SQLite is one process, so its write transactions queue for the database's write turn
+/// (<see cref="SqliteWriteGate"/>, which also queues writes made without a transaction), in order,
+/// without blocking a thread, and SQLite never sees two at once. With group commit the turn passes on
+/// at the commit, before its fsync (<see cref="SqliteDurability"/>). On PostgreSQL this is a plain transaction.
 /// </summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
@@ -24,12 +26,7 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public static async Task<WriteTransaction> BeginAsync(PaylinkDbContext db, CancellationToken cancellationToken)
     {
-        var gate = db.IsPostgres ? null : SqliteWriteGate.For(db);
-        if (gate is not null)
-        {
-            await gate.WaitAsync(cancellationToken);
-            db.HoldsWriteGate = true;
-        }
+        var gate = db.IsPostgres ? null : await SqliteWriteGate.TakeAsync(db, cancellationToken);
 
         try
         {
@@ -49,8 +46,7 @@ public sealed class WriteTransaction : IAsyncDisposable
         {
             if (gate is not null)
             {
-                db.HoldsWriteGate = false;
-                gate.Release();
+                SqliteWriteGate.Give(db, gate);
             }
 
             throw;
@@ -89,8 +85,7 @@ public sealed class WriteTransaction : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _gate, null) is { } gate)
         {
-            _db.HoldsWriteGate = false;
-            gate.Release();
+            SqliteWriteGate.Give(_db, gate);
         }
     }
 }

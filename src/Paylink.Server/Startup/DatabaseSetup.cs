@@ -46,8 +46,8 @@ public static class DatabaseSetup
         // FULL (the default) is kept with group commit: connections commit with NORMAL and every writer waits for
         // a shared fsync of the log before it answers (SqliteDurability). NORMAL is NORMAL.
         var synchronous = options.Database.Synchronous.Equals("NORMAL", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL";
-        if (synchronous == "FULL" && new SqliteConnectionStringBuilder(connection).DataSource is { Length: > 0 } file
-            && file != ":memory:" && new SqliteConnectionStringBuilder(connection).Mode != SqliteOpenMode.Memory)
+        var target = new SqliteConnectionStringBuilder(connection);
+        if (synchronous == "FULL" && target.DataSource is { Length: > 0 } file && file != ":memory:" && target.Mode != SqliteOpenMode.Memory)
         {
             SqliteDurability.Register(connection, Path.GetFullPath(file));
             synchronous = "NORMAL";
