@@ -26,6 +26,7 @@ public abstract class PaylinkDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<WebhookEndpointRecord> WebhookEndpoints => Set<WebhookEndpointRecord>();
     public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
     public DbSet<WebhookAttemptRecord> WebhookAttempts => Set<WebhookAttemptRecord>();
+    public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -100,7 +100,7 @@ public sealed class CheckoutSafetyTests(CheckoutServer server)
         return await db.Products.LongCountAsync() + await db.Prices.LongCountAsync() + await db.PaymentLinks.LongCountAsync()
             + await db.CheckoutSessions.LongCountAsync() + await db.PaymentIntents.LongCountAsync() + await db.Customers.LongCountAsync()
             + await db.Events.LongCountAsync() + await db.TestCharges.LongCountAsync() + await db.IdempotencyRecords.LongCountAsync()
-            + await db.ApiKeys.LongCountAsync() + await db.ListCounters.LongCountAsync() + await db.DataProtectionKeys.LongCountAsync();
+            + await db.ApiKeys.LongCountAsync() + await db.ListCounters.LongCountAsync() + await db.DataProtectionKeys.LongCountAsync() + await db.SigningKeys.LongCountAsync();
     }
 
     private static async Task<byte[]> ReadSharedAsync(string path)

@@ -33,3 +33,12 @@ internal sealed class ListCounterConfiguration : IEntityTypeConfiguration<ListCo
         builder.HasKey(c => c.Key);
     }
 }
+
+internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<SigningKeyRecord>
+{
+    public void Configure(EntityTypeBuilder<SigningKeyRecord> builder)
+    {
+        builder.ToTable("signing_keys");
+        builder.HasKey(k => k.Purpose);
+    }
+}

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Paylink.Data;
+using Paylink.Server.Features.Checkout.Pages;
 using Paylink.Server.Features.Events;
 using Paylink.Server.Features.PaymentLinks;
 using Paylink.Server.Features.Prices;
@@ -32,6 +33,7 @@ public static class DatabaseSetup
                 PaylinkDatabase.UsePostgres(o, connectionString);
                 o.AddInterceptors(sp.GetRequiredService<EventCommitInterceptor>());
             });
+            services.AddSingleton(new LinkPageCache(null));
             return;
         }
 
@@ -53,6 +55,7 @@ public static class DatabaseSetup
             synchronous = "NORMAL";
         }
 
+        services.AddSingleton(new LinkPageCache(connection));
         var pragmas = new SqlitePragmas(synchronous);
         var commits = new SqliteCommitCounter();
         var writeGate = new SqliteWriteGate();

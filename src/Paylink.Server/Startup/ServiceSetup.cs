@@ -43,6 +43,8 @@ public static class ServiceSetup
         services.AddRazorComponents();
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddSingleton<ICardProcessor, TestCardProcessor>();
+        services.AddSingleton<PageSigner>();
+        services.AddSingleton<PageForgery>();
         services.AddSingleton<FormTokens>();
         services.AddScoped<CheckoutMapper>();
         services.AddScoped<CheckoutService>();

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -8,7 +12,7 @@ using Paylink.Server.Tests.Infrastructure;
 namespace Paylink.Server.Tests.Api;
 
 /// <summary>A server stopped and started again on the same database keeps everything.</summary>
-public abstract class RestartTests(DatabaseKind kind)
+public abstract partial class RestartTests(DatabaseKind kind)
 {
     [Fact]
     public async Task Data_counts_and_idempotent_answers_survive_a_restart()
@@ -72,6 +76,46 @@ public abstract class RestartTests(DatabaseKind kind)
         Assert.Equal(testKey, again.TestKey);
         Assert.Null(again.NewLiveKey);
     }
+
+    [Fact]
+    public async Task A_payment_page_opened_before_a_restart_is_paid_after_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        string linkId, cookie;
+        Dictionary<string, string> fields;
+        await using (var first = new PaylinkApp(database))
+        {
+            var client = first.Client();
+            linkId = (await Catalog.LinkAsync(client, await Catalog.PriceAsync(client), "Before restart")).Id;
+            var page = await client.GetAsync($"/checkout/pay/{linkId}");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            cookie = page.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+            fields = HiddenField().Matches(await page.Content.ReadAsStringAsync())
+                .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+            Assert.Contains("token", fields.Keys);
+        }
+
+        await using var second = new PaylinkApp(database);
+        // A browser that kept the cookie from before: sent by hand, so the client's own cookie jar stays out of it.
+        var again = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        again.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", PaylinkApp.TestKey);
+        fields["name"] = "Ada After";
+        fields["email"] = "after@example.com";
+        fields["card_number"] = "4242424242424242";
+        fields["card_expiry"] = "12/34";
+        fields["card_cvc"] = "123";
+        fields["action"] = "pay";
+        using var submit = new HttpRequestMessage(HttpMethod.Post, $"/checkout/pay/{linkId}") { Content = new FormUrlEncodedContent(fields) };
+        submit.Headers.Add("Cookie", cookie);
+        var paid = await again.SendAsync(submit);
+
+        Assert.True(paid.StatusCode == HttpStatusCode.SeeOther, await paid.Content.ReadAsStringAsync());
+        var sessions = (await again.ApiGetAsync($"/api/checkout-sessions?payment_link_id={linkId}")).Expect(200);
+        Assert.Equal("complete", sessions["list"][0].GetProperty("status").GetString());
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex HiddenField();
 
     public sealed class OnSqlite() : RestartTests(DatabaseKind.Sqlite);
 

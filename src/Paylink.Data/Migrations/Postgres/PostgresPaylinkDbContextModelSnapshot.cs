@@ -1128,6 +1128,29 @@ namespace Paylink.Data.Migrations.Postgres
                     b.ToTable("promotion_codes", (string)null);
                 });
 
+            modelBuilder.Entity("Paylink.Data.Entities.SigningKeyRecord", b =>
+                {
+                    b.Property<string>("Purpose")
+                        .HasColumnType("text")
+                        .HasColumnName("purpose")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_key")
+                        .UseCollation("C");
+
+                    b.HasKey("Purpose")
+                        .HasName("pk_signing_keys");
+
+                    b.ToTable("signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Paylink.Data.Entities.TestChargeRecord", b =>
                 {
                     b.Property<string>("IdempotencyKey")

@@ -1024,6 +1024,27 @@ namespace Paylink.Data.Migrations.Sqlite
                     b.ToTable("promotion_codes", (string)null);
                 });
 
+            modelBuilder.Entity("Paylink.Data.Entities.SigningKeyRecord", b =>
+                {
+                    b.Property<string>("Purpose")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_key");
+
+                    b.HasKey("Purpose")
+                        .HasName("pk_signing_keys");
+
+                    b.ToTable("signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Paylink.Data.Entities.TestChargeRecord", b =>
                 {
                     b.Property<string>("IdempotencyKey")

@@ -26,10 +26,19 @@ public static class CheckoutPageEndpoints
         group.MapPost("/session/{id}/preview", PromotionPreview.ForSession).DisableAntiforgery();
     }
 
-    private static async Task<IResult> ShowLink(string id, HttpContext http, PaylinkDbContext db, CurrencyCatalog currencies,
+    private static async Task<IResult> ShowLink(string id, HttpContext http, LinkPageCache kept, CurrencyCatalog currencies,
         CheckoutPages pages, FormTokens tokens, ICardProcessor processor, TimeProvider time, CancellationToken cancellationToken)
     {
         var s = Strings.For(http.Request);
+        var path = http.Request.Path.Value ?? "";
+        // Counted before anything is read: a write that lands while this page renders keeps it from being kept.
+        var writes = LinkPageCache.IsPlainView(http.Request.Query) ? kept.Writes : null;
+        if (kept.Find(path, s.Locale, writes) is { } cached)
+        {
+            return cached.Template.Respond(200, tokens.Issue(cached.LinkId, cached.Version));
+        }
+
+        var db = http.RequestServices.GetRequiredService<PaylinkDbContext>();
         var (link, page, closed) = await OpenLinkAsync(id, db, currencies, pages, processor, s, cancellationToken);
         if (closed is not null)
         {
@@ -47,8 +56,11 @@ public static class CheckoutPageEndpoints
         var typed = page!.Settings.AllowPromotionCodes ? values[CheckoutPromotion.Field] : "";
         var candidate = await CheckoutPromotion.FindAsync(db, page, typed, values["email"], cancellationToken);
         var cart = CheckoutPromotion.Apply(CheckoutPages.StartingCart(page), typed, candidate, page, s, time.UtcNow(), errors);
-        return pages.Form(http, page!, cart, s, $"/checkout/pay/{link!.Id}", tokens.Issue(link.Id, link.Version),
-            values, errors, clientReferenceId: reference.Length is > 0 and <= 200 ? reference : null);
+        var view = pages.FormView(http, page, cart, s, $"/checkout/pay/{link!.Id}", hasToken: true, values, errors,
+            clientReferenceId: reference.Length is > 0 and <= 200 ? reference : null);
+        var template = await PageTemplate.RenderAsync(http.RequestServices, view);
+        kept.Keep(path, s.Locale, writes, template, link.Id, link.Version);
+        return template.Respond(200, tokens.Issue(link.Id, link.Version));
     }
 
     private static async Task<IResult> SubmitLink(string id, HttpContext http, PaylinkDbContext db, CurrencyCatalog currencies,

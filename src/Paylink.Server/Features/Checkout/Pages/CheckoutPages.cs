@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Paylink.Data.Entities;
@@ -6,7 +5,7 @@ using Paylink.Data.Entities;
 namespace Paylink.Server.Features.Checkout.Pages;
 
 /// <summary>Renders the checkout pages: the form, and the pages that only tell something.</summary>
-public sealed class CheckoutPages(IAntiforgery antiforgery, IOptions<PaylinkOptions> options)
+public sealed class CheckoutPages(PageForgery forgery, IOptions<PaylinkOptions> options)
 {
     public Merchant Merchant => options.Value.Merchant;
 
@@ -42,17 +41,26 @@ public sealed class CheckoutPages(IAntiforgery antiforgery, IOptions<PaylinkOpti
         return new RazorComponentResult<MessagePage>(new { Model = view });
     }
 
-    public RazorComponentResult Form(HttpContext http, PageContext page, Cart cart, Strings s, string action, string? token,
+    /// <summary>The form page; rendered when the response is written, with this visitor's anti-forgery token and <paramref name="token"/> filled in.</summary>
+    public IResult Form(HttpContext http, PageContext page, Cart cart, Strings s, string action, string? token,
         Dictionary<string, string> values, Dictionary<string, string> errors, string? formError = null, string? notice = null,
         string? clientReferenceId = null, int status = 200, string? cancelUrl = null)
     {
-        var tokens = antiforgery.GetAndStoreTokens(http);
+        var view = FormView(http, page, cart, s, action, token is not null, values, errors, formError, notice, clientReferenceId, cancelUrl);
+        return new DeferredForm(view, status, token);
+    }
+
+    /// <summary>The form page's view with marks in place of its tokens (see <see cref="PageTemplate"/>).</summary>
+    public CheckoutView FormView(HttpContext http, PageContext page, Cart cart, Strings s, string action, bool hasToken,
+        Dictionary<string, string> values, Dictionary<string, string> errors, string? formError = null, string? notice = null,
+        string? clientReferenceId = null, string? cancelUrl = null)
+    {
         var other = s.Locale == "zh" ? "en" : "zh";
-        var view = CheckoutView.Build(page, cart, s, Merchant, action, token, (tokens.FormFieldName, tokens.RequestToken ?? ""),
+        var view = CheckoutView.Build(page, cart, s, Merchant, action, hasToken ? PageTemplate.TokenMark : null, (PageForgery.FieldName, PageTemplate.ForgeryMark),
             values, errors, formError ?? FormErrorFor(page, errors, s), notice, TermsUrl, clientReferenceId,
             $"{http.Request.Path}?locale={other}");
         view.CancelUrl = cancelUrl;
-        return new RazorComponentResult<CheckoutPage>(new { Model = view }) { StatusCode = status };
+        return view;
     }
 
     /// <summary>
@@ -74,5 +82,15 @@ public sealed class CheckoutPages(IAntiforgery antiforgery, IOptions<PaylinkOpti
         page.Lines.Select(l => new CartLine(l.Price, l.Product, l.Item.Quantity, l.Price.UnitAmount ?? l.Price.CustomPreset ?? l.Price.CustomMinimum ?? 0)).ToList(),
         page.Currency);
 
-    public async Task<bool> IsFormValidAsync(HttpContext http) => await antiforgery.IsRequestValidAsync(http);
+    /// <summary>True when the posted form carries its anti-forgery token (see <see cref="PageForgery"/>).</summary>
+    public async Task<bool> IsFormValidAsync(HttpContext http) =>
+        http.Request.HasFormContentType && forgery.IsValid(http, await http.Request.ReadFormAsync(http.RequestAborted));
+
+    private sealed class DeferredForm(CheckoutView view, int status, string? token) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => status;
+
+        public async Task ExecuteAsync(HttpContext httpContext) =>
+            await (await PageTemplate.RenderAsync(httpContext.RequestServices, view)).Respond(status, token).ExecuteAsync(httpContext);
+    }
 }
