@@ -20,7 +20,7 @@ public sealed class Idempotency(RequestDelegate next)
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
     public static readonly TimeSpan InFlightFor = TimeSpan.FromMinutes(1);
 
-    public async Task InvokeAsync(HttpContext context, Caller caller, PaylinkDbContext db, TimeProvider time, ILogger<Idempotency> logger)
+    public async Task InvokeAsync(HttpContext context, Caller caller, TimeProvider time, ILogger<Idempotency> logger)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
             || !context.Request.Path.StartsWithSegments("/api")
@@ -29,6 +29,9 @@ public sealed class Idempotency(RequestDelegate next)
             await next(context);
             return;
         }
+
+        // Taken here, not as a parameter: a request without a key (every page view, every GET) rents no context.
+        var db = context.RequestServices.GetRequiredService<PaylinkDbContext>();
 
         var key = header.ToString();
         if (key.Length is 0 or > 255)
