@@ -13,8 +13,15 @@ public static class EventLog
 {
     public static void Record<T>(PaylinkDbContext db, string type, bool livemode, T wireObject, DateTime now)
     {
+        db.Events.Add(Create(type, livemode, wireObject, now));
+        db.EventsAdded = true;
+    }
+
+    /// <summary>The event row, for a caller that writes it itself (then it sets <see cref="PaylinkDbContext.EventsAdded"/>).</summary>
+    public static EventRecord Create<T>(string type, bool livemode, T wireObject, DateTime now)
+    {
         System.Diagnostics.Debug.Assert(EventTypes.IsKnown(type), $"Unknown event type {type}");
-        db.Events.Add(new EventRecord
+        return new EventRecord
         {
             Id = Ids.New("evt"),
             Livemode = livemode,
@@ -22,7 +29,6 @@ public static class EventLog
             DataJson = JsonSerializer.Serialize(wireObject, ServerJson.Options),
             CreatedAt = now,
             UpdatedAt = now,
-        });
-        db.EventsAdded = true;
+        };
     }
 }

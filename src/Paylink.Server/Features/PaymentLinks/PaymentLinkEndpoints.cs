@@ -46,10 +46,19 @@ public static class PaymentLinkEndpoints
 
         // Everything that needs no database is done before the write queue: one writer at a time gets in.
         var wire = PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies);
-        db.PaymentLinks.Add(link);
-        EventLog.Record(db, "payment_link.created", link.Livemode, wire, now);
+        var created = EventLog.Create("payment_link.created", link.Livemode, wire, now);
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        await SaveAsync(db, cancellationToken);
+        try
+        {
+            // Plain INSERTs on SQLite: SaveChanges of these two rows cost more than the rest of the create.
+            await db.InsertAsync([link, created], cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            throw LookupKeyTaken();
+        }
+
+        db.EventsAdded = true;
         await MarkProductsUsedAsync(db, prices, cancellationToken);
         await Counters.AddAsync(db, Resource, link.Livemode, link.Active, 1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -176,9 +185,12 @@ public static class PaymentLinkEndpoints
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            throw ApiException.Invalid("lookup_key", "Another payment link in this mode already has this lookup_key.", "lookup_key_taken");
+            throw LookupKeyTaken();
         }
     }
+
+    private static ApiException LookupKeyTaken() =>
+        ApiException.Invalid("lookup_key", "Another payment link in this mode already has this lookup_key.", "lookup_key_taken");
 
     /// <summary>A product whose price a link uses can no longer be deleted (only archived).</summary>
     private static async Task MarkProductsUsedAsync(PaylinkDbContext db, List<PriceRecord> prices, CancellationToken cancellationToken)
