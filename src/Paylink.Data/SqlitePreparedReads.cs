@@ -19,7 +19,8 @@ namespace Paylink.Data;
 /// </summary>
 public static class SqlitePreparedReads
 {
-    private const int MaxIdleConnections = 16;
+    /// <summary>How many open read connections are kept per database; those beyond are closed after their read.</summary>
+    internal static int MaxIdleConnections { get; set; } = 16;
     private static readonly ConcurrentDictionary<string, ConcurrentBag<ReadConnection>> Idle = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<(Type Entity, string Columns), Shape> Shapes = new();
 
@@ -78,7 +79,8 @@ public static class SqlitePreparedReads
 
         public static ReadConnection Open(string connectionString)
         {
-            var connection = new SqliteConnection(connectionString);
+            // Never from or back to the shared pool: a handle left query_only there would refuse the next writer.
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             connection.Open();
             using var pragmas = connection.CreateCommand();
             pragmas.CommandText = "PRAGMA busy_timeout=30000; PRAGMA query_only=1;";

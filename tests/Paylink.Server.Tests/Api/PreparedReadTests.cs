@@ -64,6 +64,38 @@ public sealed class PreparedReadTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
     }
 
+    [Fact]
+    public async Task Writes_still_work_after_read_connections_beyond_those_kept_are_closed()
+    {
+        var client = app.Client();
+        var price = await Catalog.PriceAsync(client);
+        var link = await Catalog.LinkAsync(client, price, "Read, then written");
+        var kept = SqlitePreparedReads.MaxIdleConnections;
+        SqlitePreparedReads.MaxIdleConnections = 0;
+        try
+        {
+            // Every read connection is closed after its read, as those beyond the kept ones are under load.
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
+                for (var i = 0; i < 20; i++)
+                {
+                    Assert.NotNull(db.FindBy<PaymentLinkRecord>(("Id", link.Id)));
+                }
+            }
+
+            // A read-only handle that went back to the shared pool would refuse these ("attempt to write a readonly database").
+            for (var i = 0; i < 20; i++)
+            {
+                (await client.ApiPutAsync($"/api/payment-links/{link.Id}", ApiCalls.Body($$$"""{"metadata":{"k{{{i}}}":"v"}}"""))).Expect(200);
+            }
+        }
+        finally
+        {
+            SqlitePreparedReads.MaxIdleConnections = kept;
+        }
+    }
+
     private static void AssertSameRow<T>(T expected, T? actual, PaylinkDbContext db) where T : class
     {
         Assert.NotNull(actual);
