@@ -54,14 +54,14 @@ public static class SqliteInserts
 
     private sealed class Shape
     {
-        private readonly IProperty[] _properties;
+        private readonly IClrPropertyGetter[] _getters;
         private readonly ValueConverter?[] _converters;
 
         private Shape(string table, string sql, IProperty[] properties)
         {
             Table = table;
             Sql = sql;
-            _properties = properties;
+            _getters = properties.Select(p => p.GetGetter()).ToArray();
             _converters = properties.Select(p => p.GetTypeMapping().Converter).ToArray();
         }
 
@@ -92,16 +92,16 @@ public static class SqliteInserts
                 }
             }
 
-            var columns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName(store)!)));
+            var columns = string.Join(", ", properties.Select(p => SqliteNames.Quote(p.GetColumnName(store)!)));
             var values = string.Join(", ", properties.Select((_, i) => "@p" + i));
-            return new Shape(table, $"INSERT INTO {Quote(table)} ({columns}) VALUES ({values})", [.. properties]);
+            return new Shape(table, $"INSERT INTO {SqliteNames.Quote(table)} ({columns}) VALUES ({values})", [.. properties]);
         }
 
         public void Bind(SqliteCommand command, object row)
         {
-            for (var i = 0; i < _properties.Length; i++)
+            for (var i = 0; i < _getters.Length; i++)
             {
-                var value = _properties[i].GetGetter().GetClrValueUsingContainingEntity(row);
+                var value = _getters[i].GetClrValueUsingContainingEntity(row);
                 if (value is not null && _converters[i] is { } converter)
                 {
                     value = converter.ConvertToProvider(value);
@@ -110,7 +110,5 @@ public static class SqliteInserts
                 command.Parameters.Add(new SqliteParameter("@p" + i, value ?? DBNull.Value));
             }
         }
-
-        private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

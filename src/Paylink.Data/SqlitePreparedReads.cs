@@ -138,9 +138,9 @@ public static class SqlitePreparedReads
             var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
             var properties = entity.GetProperties().ToArray();
             var filters = where.Select(w => entity.FindProperty(w.Property) ?? throw new InvalidOperationException($"{entity.DisplayName()} has no {w.Property}.")).ToArray();
-            var columns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName(store)!)));
-            var conditions = string.Join(" AND ", filters.Select((p, i) => $"{Quote(p.GetColumnName(store)!)} = @p{i}"));
-            return new Shape(filters, $"SELECT {columns} FROM {Quote(table)} WHERE {conditions} LIMIT 1", Compile(entity, properties));
+            var columns = string.Join(", ", properties.Select(p => SqliteNames.Quote(p.GetColumnName(store)!)));
+            var conditions = string.Join(" AND ", filters.Select((p, i) => $"{SqliteNames.Quote(p.GetColumnName(store)!)} = @p{i}"));
+            return new Shape(filters, $"SELECT {columns} FROM {SqliteNames.Quote(table)} WHERE {conditions} LIMIT 1", Compile(entity, properties));
         }
 
         public object ToProvider(int index, object value)
@@ -195,7 +195,5 @@ public static class SqlitePreparedReads
                 ? typeof(SqliteDataReader).GetMethod(name, [typeof(int)])!
                 : typeof(SqliteDataReader).GetMethod(nameof(SqliteDataReader.GetFieldValue))!.MakeGenericMethod(type);
         }
-
-        private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

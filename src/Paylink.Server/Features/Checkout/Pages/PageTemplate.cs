@@ -24,11 +24,13 @@ public sealed class PageTemplate
 
     private readonly byte[][] _parts;
     private readonly bool[] _holeIsToken;
+    private readonly long _partsLength;
 
     private PageTemplate(byte[][] parts, bool[] holeIsToken)
     {
         _parts = parts;
         _holeIsToken = holeIsToken;
+        _partsLength = parts.Sum(p => (long)p.Length);
     }
 
     /// <summary>Renders the form page of <paramref name="view"/> (whose tokens are the marks) into a template.</summary>
@@ -79,12 +81,7 @@ public sealed class PageTemplate
         response.Headers.CacheControl = "no-cache, no-store";
         response.Headers.Pragma = "no-cache";
 
-        long length = 0;
-        foreach (var part in _parts)
-        {
-            length += part.Length;
-        }
-
+        var length = _partsLength;
         foreach (var isToken in _holeIsToken)
         {
             length += Encoding.UTF8.GetByteCount(isToken ? formToken : forgery);
