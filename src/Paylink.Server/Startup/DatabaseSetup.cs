@@ -34,6 +34,7 @@ public static class DatabaseSetup
                 o.AddInterceptors(sp.GetRequiredService<EventCommitInterceptor>());
             });
             services.AddSingleton(new LinkPageCache(null));
+            services.AddSingleton(new LinkResponses(null));
             return;
         }
 
@@ -56,6 +57,7 @@ public static class DatabaseSetup
         }
 
         services.AddSingleton(new LinkPageCache(connection));
+        services.AddSingleton(new LinkResponses(connection));
         var pragmas = new SqlitePragmas(synchronous);
         var commits = new SqliteCommitCounter();
         var writeGate = new SqliteWriteGate();

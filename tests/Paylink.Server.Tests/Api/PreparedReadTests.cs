@@ -65,6 +65,38 @@ public sealed class PreparedReadTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task A_retrieve_served_from_memory_is_for_its_own_mode_and_address()
+    {
+        var client = app.Client();
+        var price = await Catalog.PriceAsync(client);
+        var link = await Catalog.LinkAsync(client, price, "Kept body");
+        (await client.ApiPutAsync($"/api/payment-links/{link.Id}", ApiCalls.Body("""{"lookup_key":"kept_body"}"""))).Expect(200);
+
+        var first = (await RetrieveAsync(client, link.Id, "shop-a.example")).Expect(200);
+        var again = (await RetrieveAsync(client, link.Id, "shop-a.example")).Expect(200);
+        Assert.Equal(first.Text, again.Text);
+        Assert.Equal("application/json; charset=utf-8", again.Header("Content-Type"));
+        Assert.StartsWith("http://shop-a.example/", again["url"].GetString());
+        Assert.Equal(price, again["line_items"][0].GetProperty("price").GetProperty("id").GetString());
+
+        // Another address the server is reached by gets its own URLs; a lookup_key, the same link.
+        Assert.StartsWith("http://shop-b.example/", (await RetrieveAsync(client, link.Id, "shop-b.example")).Expect(200)["url"].GetString());
+        Assert.Equal(link.Id, (await RetrieveAsync(client, "kept_body", "shop-a.example")).Expect(200).Id);
+
+        // The other mode's key does not see a test link, however often it was retrieved.
+        using var live = app.LiveClient();
+        (await RetrieveAsync(live, link.Id, "shop-a.example")).ExpectError(404, "resource_missing");
+        (await RetrieveAsync(live, "kept_body", "shop-a.example")).ExpectError(404, "resource_missing");
+    }
+
+    private static async Task<ApiResponse> RetrieveAsync(HttpClient client, string id, string host)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/payment-links/{id}");
+        request.Headers.Host = host;
+        return await client.ApiSendAsync(request);
+    }
+
+    [Fact]
     public async Task Writes_still_work_after_read_connections_beyond_those_kept_are_closed()
     {
         var client = app.Client();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,13 +15,14 @@ namespace Paylink.Server.Features.PaymentLinks;
 public static class PaymentLinkEndpoints
 {
     public const string Resource = "payment_link";
+    private const string JsonContentType = "application/json; charset=utf-8";
 
     public static void MapPaymentLinkEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/payment-links").WithTags("Payment links");
         group.MapPost("/", Create).WithName("CreatePaymentLink").WithSummary("Create a payment link.")
             .Accepts<PaymentLinkCreateOptions>("application/json");
-        group.MapGet("/{id}", Retrieve).WithName("RetrievePaymentLink")
+        group.MapGet("/{id}", Retrieve).WithName("RetrievePaymentLink").Produces<PaymentLink>()
             .WithSummary("Retrieve a payment link by id or lookup_key, each line item with its price, product and currency.");
         group.MapPut("/{id}", Update).WithName("UpdatePaymentLink").WithSummary("Update a payment link (partial; metadata merges).")
             .Accepts<PaymentLinkUpdateOptions>("application/json");
@@ -65,14 +67,30 @@ public static class PaymentLinkEndpoints
         return TypedResults.Ok(wire);
     }
 
-    private static async Task<Ok<PaymentLink>> Retrieve(string id, HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies,
+    private static async Task<IResult> Retrieve(string id, HttpRequest request, PaylinkDbContext db, LinkResponses kept, CurrencyCatalog currencies,
         Caller caller, IOptions<PaylinkOptions> options, CancellationToken cancellationToken)
     {
+        var baseUrl = options.Value.BaseUrl(request);
+        // Counted before the link is read: a write that lands meanwhile keeps this body from being kept.
+        var writes = kept.Writes;
+        if (kept.Find(caller.Livemode, id, baseUrl, writes) is { } body)
+        {
+            return TypedResults.Bytes(body, JsonContentType);
+        }
+
         var link = await LinkReads.FindAsync(db, id, caller.Livemode, cancellationToken)
             ?? throw ApiException.Missing("payment link", id);
         var draft = PaymentLinkDraft.From(link);
         var prices = await LinkReads.PricesAsync(db, draft.LineItems.Select(l => l.PriceId), cancellationToken);
-        return TypedResults.Ok(PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies, prices, draft));
+        var wire = PaymentLinkMapping.ToWire(link, baseUrl, currencies, prices, draft);
+        if (writes is null)
+        {
+            return TypedResults.Ok(wire);
+        }
+
+        body = JsonSerializer.SerializeToUtf8Bytes(wire, ServerJson.Options);
+        kept.Keep(caller.Livemode, id, baseUrl, writes, body);
+        return TypedResults.Bytes(body, JsonContentType);
     }
 
     private static async Task<Ok<PaymentLink>> Update(string id, HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies,

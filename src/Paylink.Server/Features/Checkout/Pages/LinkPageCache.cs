@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Paylink.Data;
+using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Features.Checkout.Pages;
 
@@ -12,33 +12,17 @@ namespace Paylink.Server.Features.Checkout.Pages;
 /// </summary>
 public sealed class LinkPageCache(string? sqliteDatabase)
 {
-    private const int MaxPages = 1024;
-    private readonly ConcurrentDictionary<(string Path, string Locale), Page> _pages = new();
-    private int _added;
+    private readonly KeptUntilWrite<(string Path, string Locale), Page> _pages = new(sqliteDatabase, capacity: 1024);
 
-    public sealed record Page(long Writes, PageTemplate Template, string LinkId, int Version);
+    public sealed record Page(PageTemplate Template, string LinkId, int Version);
 
     /// <summary>The count of finished writes to render under (read it before reading anything the page shows), or null when pages are not kept.</summary>
-    public long? Writes => sqliteDatabase is null ? null : SqliteCommitCounter.Current(sqliteDatabase);
+    public long? Writes => _pages.Writes;
 
-    public Page? Find(string path, string locale, long? writes) =>
-        writes is { } count && _pages.TryGetValue((path, locale), out var page) && page.Writes == count ? page : null;
+    public Page? Find(string path, string locale, long? writes) => _pages.TryFind((path, locale), writes, out var page) ? page : null;
 
-    public void Keep(string path, string locale, long? writes, PageTemplate template, string linkId, int version)
-    {
-        if (writes is not { } count)
-        {
-            return;
-        }
-
-        if (Interlocked.Increment(ref _added) > MaxPages)
-        {
-            Interlocked.Exchange(ref _added, 0);
-            _pages.Clear();
-        }
-
-        _pages[(path, locale)] = new Page(count, template, linkId, version);
-    }
+    public void Keep(string path, string locale, long? writes, PageTemplate template, string linkId, int version) =>
+        _pages.Keep((path, locale), writes, new Page(template, linkId, version));
 
     /// <summary>A view the kept page fits: nothing in the address but, at most, the language.</summary>
     public static bool IsPlainView(IQueryCollection query) => query.Count == 0 || (query.Count == 1 && query.ContainsKey("locale"));
