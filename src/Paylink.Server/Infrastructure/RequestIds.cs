@@ -17,7 +17,7 @@ public static class RequestIds
 
     private static string Assign(HttpContext context)
     {
-        var id = Ids.New("req");
+        var id = Ids.Sequential("req");
         context.Items[ItemKey] = id;
         context.Response.Headers["Request-Id"] = id;
         return id;

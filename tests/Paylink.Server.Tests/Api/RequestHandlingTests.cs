@@ -122,7 +122,7 @@ public abstract class RequestHandlingTests(PaylinkApp app)
         };
 
         var ids = responses.Select(r => r.Header("Request-Id")).ToList();
-        Assert.All(ids, id => Assert.StartsWith("req_", id));
+        Assert.All(ids, id => Assert.Matches("^req_[0-9A-Za-z]{24}$", id));
         Assert.Equal(ids.Count, ids.Distinct().Count());
         foreach (var error in responses.Where(r => r.Status >= 400))
         {
