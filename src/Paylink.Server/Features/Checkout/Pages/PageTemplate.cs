@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 
 namespace Paylink.Server.Features.Checkout.Pages;
 
@@ -36,7 +35,7 @@ public sealed class PageTemplate
     /// <summary>Renders the form page of <paramref name="view"/> (whose tokens are the marks) into a template.</summary>
     public static async Task<PageTemplate> RenderAsync(IServiceProvider services, CheckoutView view)
     {
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+        await using var renderer = services.GetRequiredService<PageRenderer>().Create();
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var output = await renderer.RenderComponentAsync<CheckoutPage>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = view }));
