@@ -68,6 +68,18 @@ public sealed class GroupCommitTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var folder = Path.Combine(Path.GetTempPath(), "paylink-gc-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
+        try
+        {
+            await CommitWhileTheFsyncIsHeldAsync(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task CommitWhileTheFsyncIsHeldAsync(string folder)
+    {
         var connectionString = $"Data Source={Path.Combine(folder, "paylink.db")};Pooling=False";
         using var syncing = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
