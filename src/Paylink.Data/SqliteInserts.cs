@@ -52,6 +52,30 @@ public static class SqliteInserts
         }
     }
 
+    /// <summary>
+    /// Runs one statement (parameters <c>@p0</c>, <c>@p1</c> … from <paramref name="values"/>) on a SQLite
+    /// write transaction's connection as plain ADO.NET, without EF's command pipeline (interceptors,
+    /// diagnostics, logging), which cost more than a one-row UPDATE. Returns null, running nothing, on
+    /// PostgreSQL or outside a transaction: the caller then writes through EF.
+    /// </summary>
+    public static async Task<int?> ExecuteInWriteAsync(this PaylinkDbContext db, string sql, IReadOnlyList<object> values, CancellationToken cancellationToken)
+    {
+        if (db.IsPostgres || db.Database.CurrentTransaction?.GetDbTransaction() is not SqliteTransaction transaction)
+        {
+            return null;
+        }
+
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < values.Count; i++)
+        {
+            command.Parameters.Add(new SqliteParameter("@p" + i, values[i]));
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private sealed class Shape
     {
         private readonly IClrPropertyGetter[] _getters;
