@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Paylink.Data;
+using Paylink.Data.Entities;
+using Paylink.Server.Features.Webhooks;
+
+namespace Paylink.Server.Tests.Api;
+
+/// <summary>
+/// The events table grows with every write and is never pruned, so the webhook fan-out must reach the
+/// events it sends through an index, never by reading them all — also when SQLite has statistics
+/// (ANALYZE) from a time the table was nearly empty, which once turned its UPDATE into a full scan.
+/// </summary>
+public sealed class FanOutPlanTests
+{
+    [Fact]
+    public async Task The_fan_out_reads_and_marks_its_events_through_an_index_even_with_statistics_from_a_small_table()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "paylink-fanout-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var connectionString = $"Data Source={Path.Combine(folder, "paylink.db")};Pooling=False";
+            var sent = new ConcurrentQueue<(string Sql, (string Name, object? Value)[] Parameters)>();
+            var builder = new DbContextOptionsBuilder<SqlitePaylinkDbContext>();
+            PaylinkDatabase.UseSqlite(builder, connectionString);
+            builder.AddInterceptors(new SqliteWriteGate(), new Statements(sent));
+            await using var db = new SqlitePaylinkDbContext(builder.Options);
+            await db.Database.MigrateAsync();
+
+            var now = DateTime.UtcNow;
+            db.Events.AddRange(Enumerable.Range(0, 3).Select(i => Event(i, now, fannedOut: true)));
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+            db.Events.AddRange(Enumerable.Range(3, 50).Select(i => Event(i, now, fannedOut: false)));
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            sent.Clear();
+
+            Assert.Equal(50, await Deliveries.FanOutAsync(db, now, CancellationToken.None));
+            var onEvents = sent.Where(s => s.Sql.Contains("\"events\"", StringComparison.Ordinal)).ToList();
+            Assert.Equal(0, await db.Events.CountAsync(e => !e.FannedOut));
+
+            Assert.Contains(onEvents, s => s.Sql.TrimStart().StartsWith("UPDATE", StringComparison.Ordinal));
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            foreach (var (sql, parameters) in onEvents)
+            {
+                await using var explain = connection.CreateCommand();
+                explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+                foreach (var (name, value) in parameters)
+                {
+                    explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+                }
+
+                var steps = new List<string>();
+                await using (var reader = await explain.ExecuteReaderAsync())
+                {
+                    while (await reader.ReadAsync())
+                    {
+                        steps.Add(reader.GetString(3));
+                    }
+                }
+
+                // EF names the table "e"; a SCAN of it reads every event.
+                Assert.False(steps.Any(step => step.StartsWith("SCAN e", StringComparison.Ordinal)), $"{sql}\n{string.Join("\n", steps)}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static EventRecord Event(int i, DateTime now, bool fannedOut) => new()
+    {
+        Id = $"evt_plan{i:D6}",
+        Type = "payment_link.created",
+        DataJson = "{}",
+        FannedOut = fannedOut,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    /// <summary>Notes every statement sent, with its parameters.</summary>
+    private sealed class Statements(ConcurrentQueue<(string, (string, object?)[])> sent) : DbCommandInterceptor
+    {
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Note(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            Note(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result,
+            CancellationToken cancellationToken = default)
+        {
+            Note(command);
+            return ValueTask.FromResult(result);
+        }
+
+        private void Note(DbCommand command) =>
+            sent.Enqueue((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray()));
+    }
+}
