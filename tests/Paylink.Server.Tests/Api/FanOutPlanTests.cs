@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Paylink.Data;
 using Paylink.Data.Entities;
 using Paylink.Server.Features.Webhooks;
+using Paylink.Server.Tests.Infrastructure;
 
 namespace Paylink.Server.Tests.Api;
 
@@ -27,7 +27,8 @@ public sealed class FanOutPlanTests
             var sent = new ConcurrentQueue<(string Sql, (string Name, object? Value)[] Parameters)>();
             var builder = new DbContextOptionsBuilder<SqlitePaylinkDbContext>();
             PaylinkDatabase.UseSqlite(builder, connectionString);
-            builder.AddInterceptors(new SqliteWriteGate(), new Statements(sent));
+            builder.AddInterceptors(new SqliteWriteGate(), new CommandWatch(command =>
+                sent.Enqueue((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray()))));
             await using var db = new SqlitePaylinkDbContext(builder.Options);
             await db.Database.MigrateAsync();
 
@@ -84,32 +85,4 @@ public sealed class FanOutPlanTests
         CreatedAt = now,
         UpdatedAt = now,
     };
-
-    /// <summary>Notes every statement sent, with its parameters.</summary>
-    private sealed class Statements(ConcurrentQueue<(string, (string, object?)[])> sent) : DbCommandInterceptor
-    {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Note(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
-            CancellationToken cancellationToken = default)
-        {
-            Note(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result,
-            CancellationToken cancellationToken = default)
-        {
-            Note(command);
-            return ValueTask.FromResult(result);
-        }
-
-        private void Note(DbCommand command) =>
-            sent.Enqueue((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray()));
-    }
 }

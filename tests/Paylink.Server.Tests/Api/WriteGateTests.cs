@@ -99,34 +99,15 @@ public sealed class WriteGateTests(SqliteApp app) : IClassFixture<SqliteApp>
         var connectionString = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>().Database.GetConnectionString()!;
         var builder = new DbContextOptionsBuilder<SqlitePaylinkDbContext>();
         PaylinkDatabase.UseSqlite(builder, connectionString);
-        builder.AddInterceptors(new SqliteWriteGate(), new WriteLog(log, name));
-        return new SqlitePaylinkDbContext(builder.Options);
-    }
-
-    /// <summary>Notes each write statement as it is sent to SQLite.</summary>
-    private sealed class WriteLog(ConcurrentQueue<string> log, string name) : DbCommandInterceptor
-    {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        builder.AddInterceptors(new SqliteWriteGate(), new CommandWatch(command =>
         {
-            Note(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
-            CancellationToken cancellationToken = default)
-        {
-            Note(command);
-            return ValueTask.FromResult(result);
-        }
-
-        private void Note(DbCommand command)
-        {
+            // Each write statement, as it is sent to SQLite.
             var verb = command.CommandText.TrimStart().Split(' ', 2)[0].ToUpperInvariant();
             if (verb is "INSERT" or "UPDATE" or "DELETE")
             {
                 log.Enqueue($"{name} {verb}");
             }
-        }
+        }));
+        return new SqlitePaylinkDbContext(builder.Options);
     }
 }
