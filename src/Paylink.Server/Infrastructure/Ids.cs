@@ -18,12 +18,12 @@ public static class Ids
     /// draw from the system's random source per request cost more than the rest of the id's work.
     /// </summary>
     public static string Sequential(string prefix) =>
-        string.Create(prefix.Length + 25, (prefix, Interlocked.Increment(ref _sequence)), static (chars, state) =>
+        string.Create(prefix.Length + 25, (prefix, number: Interlocked.Increment(ref _sequence)), static (chars, state) =>
         {
             state.prefix.CopyTo(chars);
             chars[state.prefix.Length] = '_';
             ProcessPart.CopyTo(chars[(state.prefix.Length + 1)..]);
-            var number = (ulong)state.Item2;
+            var number = (ulong)state.number;
             for (var i = chars.Length - 1; i >= chars.Length - 12; i--)
             {
                 chars[i] = Alphabet[(int)(number % 62)];

@@ -67,7 +67,7 @@ public static class PaymentLinkEndpoints
         return TypedResults.Ok(wire);
     }
 
-    private static async Task<IResult> Retrieve(string id, HttpRequest request, PaylinkDbContext db, LinkResponses kept, CurrencyCatalog currencies,
+    private static async Task<IResult> Retrieve(string id, HttpRequest request, LinkResponses kept, CurrencyCatalog currencies,
         Caller caller, IOptions<PaylinkOptions> options, CancellationToken cancellationToken)
     {
         var baseUrl = options.Value.BaseUrl(request);
@@ -78,6 +78,8 @@ public static class PaymentLinkEndpoints
             return TypedResults.Bytes(body, JsonContentType);
         }
 
+        // Rented only now: a kept body needs no database context.
+        var db = request.HttpContext.RequestServices.GetRequiredService<PaylinkDbContext>();
         var link = await LinkReads.FindAsync(db, id, caller.Livemode, cancellationToken)
             ?? throw ApiException.Missing("payment link", id);
         var draft = PaymentLinkDraft.From(link);
