@@ -24,12 +24,7 @@ public static class Counters
             // One statement for both rows (SQLite has one writer, so the order rows are locked in does not matter),
             // as plain SQL: it runs inside the write queue, where EF's translation of an ExecuteUpdate, and even
             // EF's pipeline for raw SQL, cost more than the update.
-            const string Sql = "UPDATE list_counters SET count = count + @p0 WHERE key IN (@p1, @p2)";
-            if (await db.ExecuteInWriteAsync(Sql, [delta, total, byActive], cancellationToken) is null)
-            {
-                await db.Database.ExecuteSqlAsync($"UPDATE list_counters SET count = count + {delta} WHERE key IN ({total}, {byActive})", cancellationToken);
-            }
-
+            await db.ExecuteWriteAsync("UPDATE list_counters SET count = count + @p0 WHERE key IN (@p1, @p2)", [delta, total, byActive], cancellationToken);
             return;
         }
 

@@ -8,16 +8,16 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Paylink.Data;
 
 /// <summary>
-/// New rows written in the open write transaction without EF Core's SaveChanges, on SQLite: one plain
-/// INSERT per row, its SQL built once per entity type from EF Core's model (columns, value converters),
-/// run on the transaction's connection. On this machine a SaveChanges of a payment link and its event
-/// cost ~0.9 ms of CPU (change detection, the update pipeline, building the SQL anew, reading back the
-/// generated key), about two thirds of a whole create; the two INSERTs cost a fraction of that. The rows
-/// are not tracked afterwards. A database-generated key (an event's sequence) is left to the database and
-/// not read back. A constraint violation surfaces as a <see cref="DbUpdateException"/>, as from SaveChanges.
-/// On PostgreSQL the rows go through SaveChanges.
+/// Writes on SQLite without EF Core's update and command pipelines, run on the open write transaction's
+/// connection as plain ADO.NET. New rows: one plain INSERT per row, its SQL built once per entity type
+/// from EF Core's model (columns, value converters). On this machine a SaveChanges of a payment link and
+/// its event cost ~0.9 ms of CPU (change detection, the update pipeline, building the SQL anew, reading
+/// back the generated key), about two thirds of a whole create; the two INSERTs cost a fraction of that.
+/// The rows are not tracked afterwards. A database-generated key (an event's sequence) is left to the
+/// database and not read back. A constraint violation surfaces as a <see cref="DbUpdateException"/>, as
+/// from SaveChanges. On PostgreSQL the rows go through SaveChanges.
 /// </summary>
-public static class SqliteInserts
+public static class SqlitePlainWrites
 {
     private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
 
@@ -31,15 +31,13 @@ public static class SqliteInserts
             return;
         }
 
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
+        var transaction = WriteTransactionOf(db)
             ?? throw new InvalidOperationException("Rows are inserted this way only inside a write transaction.");
         foreach (var row in rows)
         {
             var shape = Shapes.GetOrAdd(row.GetType(), type => Shape.Build(db.Model.FindEntityType(type)
                 ?? throw new InvalidOperationException($"{type.Name} is not mapped.")));
-            await using var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = shape.Sql;
+            await using var command = Command(transaction, shape.Sql);
             shape.Bind(command, row);
             try
             {
@@ -53,27 +51,37 @@ public static class SqliteInserts
     }
 
     /// <summary>
-    /// Runs one statement (parameters <c>@p0</c>, <c>@p1</c> … from <paramref name="values"/>) on a SQLite
-    /// write transaction's connection as plain ADO.NET, without EF's command pipeline (interceptors,
-    /// diagnostics, logging), which cost more than a one-row UPDATE. Returns null, running nothing, on
-    /// PostgreSQL or outside a transaction: the caller then writes through EF.
+    /// Runs one statement on SQLite (parameters <c>@p0</c>, <c>@p1</c> … from <paramref name="values"/>).
+    /// Inside a write transaction it goes to the transaction's connection as plain ADO.NET: EF's command
+    /// pipeline (interceptors, diagnostics, logging) cost more than a one-row UPDATE. Outside one it goes
+    /// through EF, which queues it for the write turn (<see cref="SqliteWriteGate"/>).
     /// </summary>
-    public static async Task<int?> ExecuteInWriteAsync(this PaylinkDbContext db, string sql, IReadOnlyList<object> values, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteWriteAsync(this PaylinkDbContext db, string sql, IReadOnlyList<object> values, CancellationToken cancellationToken)
     {
-        if (db.IsPostgres || db.Database.CurrentTransaction?.GetDbTransaction() is not SqliteTransaction transaction)
+        if (db.IsPostgres)
         {
-            return null;
+            throw new NotSupportedException("The statement is SQLite's.");
         }
 
-        await using var command = transaction.Connection!.CreateCommand();
+        var parameters = values.Select((value, i) => new SqliteParameter("@p" + i, value)).ToArray();
+        if (WriteTransactionOf(db) is not { } transaction)
+        {
+            return await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        }
+
+        await using var command = Command(transaction, sql);
+        command.Parameters.AddRange(parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static SqliteTransaction? WriteTransactionOf(PaylinkDbContext db) => db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
+
+    private static SqliteCommand Command(SqliteTransaction transaction, string sql)
+    {
+        var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        for (var i = 0; i < values.Count; i++)
-        {
-            command.Parameters.Add(new SqliteParameter("@p" + i, values[i]));
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     private sealed class Shape
