@@ -5,7 +5,7 @@ using Paylink.Data;
 namespace Paylink.Server.Infrastructure;
 
 /// <summary>
-/// Things made from the database (a rendered page, a response body) kept in memory, on SQLite, until
+/// Things read or made from the database (rows, rendered pages, response bodies) kept in memory, on SQLite, until
 /// the process's next committed write (<see cref="SqliteCommitCounter"/>): any write anywhere makes
 /// every kept value stale. At most <c>capacity</c> are kept; when full, all are dropped. Without a
 /// SQLite database (PostgreSQL, where other instances write too) nothing is kept.

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Paylink.Data;
 using Paylink.Data.Entities;
+using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Features.PaymentLinks;
 
@@ -16,8 +17,7 @@ namespace Paylink.Server.Features.PaymentLinks;
 public static class LinkReads
 {
     private const int MaxKeptRows = 4096;
-    private static readonly ConcurrentDictionary<(string Database, string Key), (long Writes, object Row)> Kept = new();
-    private static int _added;
+    private static readonly ConcurrentDictionary<string, KeptUntilWrite<string, object>> Kept = new(StringComparer.Ordinal);
 
     /// <summary>The link of one mode with this id or, when none has it, with this lookup_key.</summary>
     public static async Task<PaymentLinkRecord?> FindAsync(PaylinkDbContext db, string idOrLookupKey, bool livemode, CancellationToken cancellationToken)
@@ -80,26 +80,20 @@ public static class LinkReads
     private static T? Keep<T>(PaylinkDbContext db, string key, Func<T?> read) where T : class
     {
         var database = db.Database.GetConnectionString() ?? "";
+        var kept = Kept.GetOrAdd(database, d => new KeptUntilWrite<string, object>(d, MaxKeptRows));
         // Counted before reading: a write that commits during the read makes this copy stale at once.
-        var writes = SqliteCommitCounter.Current(database);
-        if (Kept.TryGetValue((database, key), out var kept) && kept.Writes == writes)
+        var writes = kept.Writes;
+        if (kept.TryFind(key, writes, out var row))
         {
-            return (T)kept.Row;
+            return (T)row;
         }
 
-        var row = read();
-        if (row is not null)
+        var fresh = read();
+        if (fresh is not null)
         {
-            // Counted by hand: ConcurrentDictionary.Count takes every lock of the table, on every miss.
-            if (Interlocked.Increment(ref _added) > MaxKeptRows)
-            {
-                Interlocked.Exchange(ref _added, 0);
-                Kept.Clear();
-            }
-
-            Kept[(database, key)] = (writes, row);
+            kept.Keep(key, writes, fresh);
         }
 
-        return row;
+        return fresh;
     }
 }

@@ -84,13 +84,8 @@ public static class PaymentLinkEndpoints
             ?? throw ApiException.Missing("payment link", id);
         var draft = PaymentLinkDraft.From(link);
         var prices = await LinkReads.PricesAsync(db, draft.LineItems.Select(l => l.PriceId), cancellationToken);
-        var wire = PaymentLinkMapping.ToWire(link, baseUrl, currencies, prices, draft);
-        if (writes is null)
-        {
-            return TypedResults.Ok(wire);
-        }
-
-        body = JsonSerializer.SerializeToUtf8Bytes(wire, ServerJson.Options);
+        // Written the same way whether or not it is kept (on PostgreSQL nothing is).
+        body = JsonSerializer.SerializeToUtf8Bytes(PaymentLinkMapping.ToWire(link, baseUrl, currencies, prices, draft), ServerJson.Options);
         kept.Keep(caller.Livemode, id, baseUrl, writes, body);
         return TypedResults.Bytes(body, JsonContentType);
     }
