@@ -52,6 +52,9 @@ public sealed class SqliteCommitCounter : SaveChangesInterceptor, IDbTransaction
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>Counts a write made on the database outside EF Core (see <see cref="SqliteBatchWriter"/>), once it has committed.</summary>
+    internal static void Count(string connectionString) => Interlocked.Increment(ref For(connectionString).Value);
+
     private static StrongBox<long> For(string connectionString) => Counts.GetOrAdd(connectionString, _ => new StrongBox<long>());
 
     private static void Count(DbContext? context)

@@ -41,9 +41,10 @@ public sealed class SqliteDurability
 
     /// <summary>The group commit of the context's database, or null when its commits sync by themselves.</summary>
     public static SqliteDurability? For(PaylinkDbContext db) =>
-        !db.IsPostgres && db.Database.GetConnectionString() is { } connectionString && Databases.TryGetValue(connectionString, out var durability)
-            ? durability
-            : null;
+        !db.IsPostgres && db.Database.GetConnectionString() is { } connectionString ? For(connectionString) : null;
+
+    /// <summary>The group commit of the database with this connection string, or null.</summary>
+    public static SqliteDurability? For(string connectionString) => Databases.TryGetValue(connectionString, out var durability) ? durability : null;
 
     /// <summary>Call once a commit has returned: completes when it, and every commit before it, is on disk.</summary>
     public Task OnDiskAsync() => WaitFor(Interlocked.Increment(ref _committed));

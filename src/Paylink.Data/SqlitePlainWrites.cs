@@ -21,6 +21,10 @@ public static class SqlitePlainWrites
 {
     private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
 
+    /// <summary>How rows of the type are inserted: built once per entity type from the model.</summary>
+    internal static Shape ShapeOf(IModel model, Type type) =>
+        Shapes.GetOrAdd(type, t => Shape.Build(model.FindEntityType(t) ?? throw new InvalidOperationException($"{t.Name} is not mapped.")));
+
     /// <summary>Inserts <paramref name="rows"/>, in order, inside the context's open transaction.</summary>
     public static async Task InsertAsync(this PaylinkDbContext db, IReadOnlyList<object> rows, CancellationToken cancellationToken)
     {
@@ -35,8 +39,7 @@ public static class SqlitePlainWrites
             ?? throw new InvalidOperationException("Rows are inserted this way only inside a write transaction.");
         foreach (var row in rows)
         {
-            var shape = Shapes.GetOrAdd(row.GetType(), type => Shape.Build(db.Model.FindEntityType(type)
-                ?? throw new InvalidOperationException($"{type.Name} is not mapped.")));
+            var shape = ShapeOf(db.Model, row.GetType());
             await using var command = Command(transaction, shape.Sql);
             shape.Bind(command, row);
             try
@@ -45,7 +48,7 @@ public static class SqlitePlainWrites
             }
             catch (SqliteException e) when (e.SqliteErrorCode == 19)
             {
-                throw new DbUpdateException($"Inserting into {shape.Table} broke a constraint.", e);
+                throw shape.Refused(e);
             }
         }
     }
@@ -84,7 +87,7 @@ public static class SqlitePlainWrites
         return command;
     }
 
-    private sealed class Shape
+    internal sealed class Shape
     {
         private readonly IClrPropertyGetter[] _getters;
         private readonly ValueConverter?[] _converters;
@@ -100,6 +103,11 @@ public static class SqlitePlainWrites
         public string Table { get; }
 
         public string Sql { get; }
+
+        public int Columns => _getters.Length;
+
+        /// <summary>What a constraint violation of this insert surfaces as (as from SaveChanges).</summary>
+        public DbUpdateException Refused(SqliteException e) => new($"Inserting into {Table} broke a constraint.", e);
 
         public static Shape Build(IEntityType entity)
         {
@@ -133,14 +141,20 @@ public static class SqlitePlainWrites
         {
             for (var i = 0; i < _getters.Length; i++)
             {
-                var value = _getters[i].GetClrValueUsingContainingEntity(row);
-                if (value is not null && _converters[i] is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-
-                command.Parameters.Add(new SqliteParameter("@p" + i, value ?? DBNull.Value));
+                command.Parameters.Add(new SqliteParameter("@p" + i, Value(row, i)));
             }
+        }
+
+        /// <summary>The stored value of column <paramref name="i"/> of <paramref name="row"/> (converted; null as DBNull).</summary>
+        public object Value(object row, int i)
+        {
+            var value = _getters[i].GetClrValueUsingContainingEntity(row);
+            if (value is not null && _converters[i] is { } converter)
+            {
+                value = converter.ConvertToProvider(value);
+            }
+
+            return value ?? DBNull.Value;
         }
     }
 }

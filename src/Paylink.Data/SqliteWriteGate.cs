@@ -32,8 +32,10 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDbCommandIntercep
     }
 
     /// <summary>The gate of the context's database.</summary>
-    public static SemaphoreSlim For(PaylinkDbContext db) =>
-        Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+    public static SemaphoreSlim For(PaylinkDbContext db) => For(db.Database.GetConnectionString() ?? "");
+
+    /// <summary>The gate of the database with this connection string.</summary>
+    public static SemaphoreSlim For(string connectionString) => Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 
     /// <summary>Waits for the database's write turn and gives it to the context (for a <see cref="WriteTransaction"/>).</summary>
     internal static async Task<SemaphoreSlim> TakeAsync(PaylinkDbContext db, CancellationToken cancellationToken)

@@ -11,6 +11,8 @@ namespace Paylink.Server.Infrastructure;
 /// </summary>
 public static class Counters
 {
+    private const string SqliteAdd = "UPDATE list_counters SET count = count + @p0 WHERE key IN (@p1, @p2)";
+
     public static string Key(string resource, bool livemode, bool? active = null) =>
         $"{resource}:{(livemode ? "live" : "test")}{active switch { true => ":active", false => ":inactive", null => "" }}";
 
@@ -24,13 +26,17 @@ public static class Counters
             // One statement for both rows (SQLite has one writer, so the order rows are locked in does not matter),
             // as plain SQL: it runs inside the write queue, where EF's translation of an ExecuteUpdate, and even
             // EF's pipeline for raw SQL, cost more than the update.
-            await db.ExecuteWriteAsync("UPDATE list_counters SET count = count + @p0 WHERE key IN (@p1, @p2)", [delta, total, byActive], cancellationToken);
+            await db.ExecuteWriteAsync(SqliteAdd, [delta, total, byActive], cancellationToken);
             return;
         }
 
         await BumpAsync(db, total, delta, cancellationToken);
         await BumpAsync(db, byActive, delta, cancellationToken);
     }
+
+    /// <summary>As <see cref="AddAsync"/>, in a unit of SQLite's batched writes.</summary>
+    public static void Add(SqliteBatchWriter.Statements w, string resource, bool livemode, bool active, int delta) =>
+        w.Execute(SqliteAdd, delta, Key(resource, livemode), Key(resource, livemode, active));
 
     /// <summary>Moves one object between the active and inactive counters.</summary>
     public static async Task MoveAsync(PaylinkDbContext db, string resource, bool livemode, bool nowActive, CancellationToken cancellationToken)

@@ -50,15 +50,27 @@ public static class DatabaseSetup
         // a shared fsync of the log before it answers (SqliteDurability). NORMAL is NORMAL.
         var synchronous = options.Database.Synchronous.Equals("NORMAL", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL";
         var target = new SqliteConnectionStringBuilder(connection);
-        if (synchronous == "FULL" && target.DataSource is { Length: > 0 } file && file != ":memory:" && target.Mode != SqliteOpenMode.Memory)
+        var inFile = target.DataSource is { Length: > 0 } file && file != ":memory:" && target.Mode != SqliteOpenMode.Memory;
+        if (synchronous == "FULL" && inFile)
         {
-            SqliteDurability.Register(connection, Path.GetFullPath(file));
+            SqliteDurability.Register(connection, Path.GetFullPath(target.DataSource));
             synchronous = "NORMAL";
         }
 
         services.AddSingleton(new LinkPageCache(connection));
         services.AddSingleton(new LinkResponses(connection));
         var pragmas = new SqlitePragmas(synchronous);
+        if (inFile)
+        {
+            // Creates' writes, batched many to a transaction on a connection of their own (closed with the app). A
+            // database in memory is one per connection, so there creates write through EF's connections.
+            services.AddSingleton(sp =>
+            {
+                using var scope = sp.CreateScope();
+                return new SqliteBatchWriter(connection, pragmas.Sql, scope.ServiceProvider.GetRequiredService<PaylinkDbContext>().Model);
+            });
+        }
+
         var commits = new SqliteCommitCounter();
         var writeGate = new SqliteWriteGate();
         services.AddDbContextPool<PaylinkDbContext, SqlitePaylinkDbContext>((sp, o) =>
@@ -97,15 +109,16 @@ public static class DatabaseSetup
     /// </summary>
     private sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
     {
-        private readonly string _sql = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
         private readonly ConditionalWeakTable<object, object> _configured = [];
+
+        public string Sql { get; } = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             if (FirstUse(connection))
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = _sql;
+                command.CommandText = Sql;
                 command.ExecuteNonQuery();
             }
         }
@@ -115,7 +128,7 @@ public static class DatabaseSetup
             if (FirstUse(connection))
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = _sql;
+                command.CommandText = Sql;
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
