@@ -49,7 +49,6 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
         }
 
         await ReleaseAsync(session, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
         EventLog.Record(db, "payment_intent.payment_failed", intent.Livemode, mapper.Intent(intent), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -88,7 +87,7 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
             intent.UpdatedAt = now;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // The events show the objects as they are now; one save writes the changes and the events.
         EventLog.Record(db, "checkout.session.completed", session.Livemode, mapper.Session(session), now);
         if (intent is not null)
         {

@@ -32,20 +32,18 @@ public sealed record PayOutcome(PayOutcomeKind Kind, string SessionId, string? D
 /// intent id and attempt as the processor's idempotency key. Success completes everything in one
 /// transaction; failure releases the reservation and leaves the session open for another try.
 /// </summary>
-public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processor, CheckoutCompletion completion, TimeProvider time)
+public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processor, CheckoutCompletion completion, TimeProvider time,
+    SqliteBatchWriter? writer = null)
 {
     public static readonly TimeSpan ReservationHold = TimeSpan.FromMinutes(10);
 
-    /// <summary>The session of one rendered link form: made on its first submit, found again on any later one.</summary>
+    /// <summary>
+    /// The session of one rendered link form: made on its first submit, found again on any later one (the
+    /// form token is unique, so a later submit's insert is refused and the first session is read instead).
+    /// </summary>
     public async Task<CheckoutSessionRecord> GetOrCreateLinkSessionAsync(PaymentLinkRecord link, CheckoutSettings settings, string formToken,
         string locale, string? clientReferenceId, CancellationToken cancellationToken)
     {
-        var existing = await db.CheckoutSessions.AsNoTracking().FirstOrDefaultAsync(s => s.FormToken == formToken, cancellationToken);
-        if (existing is not null)
-        {
-            return existing;
-        }
-
         var now = time.UtcNow();
         var session = new CheckoutSessionRecord
         {
@@ -63,9 +61,16 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
             CreatedAt = now,
             UpdatedAt = now,
         };
-        db.CheckoutSessions.Add(session);
         try
         {
+            if (writer is not null)
+            {
+                // On SQLite the row joins other writes in a shared transaction (no event, one INSERT).
+                await writer.RunAsync(w => w.Insert(session), cancellationToken);
+                return session;
+            }
+
+            db.CheckoutSessions.Add(session);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return session;
@@ -129,7 +134,8 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
                 return new PayOutcome(PayOutcomeKind.Completed, sessionId);
             }
 
-            if (session.PaymentIntentId is null)
+            var newIntent = session.PaymentIntentId is null;
+            if (newIntent)
             {
                 var intent = new PaymentIntentRecord
                 {
@@ -149,8 +155,9 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            intentId = session.PaymentIntentId;
-            attempt = await db.PaymentIntents.Where(p => p.Id == intentId).Select(p => p.Attempt).FirstAsync(cancellationToken);
+            intentId = session.PaymentIntentId!;
+            // A new intent is on its first attempt; a retried one was counted up by the guarded update above.
+            attempt = newIntent ? 1 : await db.PaymentIntents.Where(p => p.Id == intentId).Select(p => p.Attempt).FirstAsync(cancellationToken);
         }
 
         db.ChangeTracker.Clear();

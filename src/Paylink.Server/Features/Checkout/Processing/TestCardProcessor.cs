@@ -26,15 +26,10 @@ public sealed class TestCardProcessor(IServiceScopeFactory scopes, TimeProvider 
 
     public async Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
     {
-        if (await LookupAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
+        // Decided first and kept by key: a key charged before is refused by the unique index, and its first decision returned.
         var result = Decide(request.Card, time.GetUtcNow());
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
-        db.TestCharges.Add(new TestChargeRecord
+        var charge = new TestChargeRecord
         {
             IdempotencyKey = request.IdempotencyKey,
             Succeeded = result.Succeeded,
@@ -43,14 +38,24 @@ public sealed class TestCardProcessor(IServiceScopeFactory scopes, TimeProvider 
             CardLast4 = result.Last4,
             Amount = request.Amount,
             CreatedAt = time.UtcNow(),
-        });
+        };
         try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
+            if (scope.ServiceProvider.GetService<SqliteBatchWriter>() is { } writer)
+            {
+                // On SQLite the decision joins other writes in a shared transaction.
+                await writer.RunAsync(w => w.Insert(charge), CancellationToken.None);
+            }
+            else
+            {
+                var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
+                db.TestCharges.Add(charge);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            // The same key was charged at the same moment: the first decision stands.
+            // The same key was charged before (or at the same moment): the first decision stands.
             return (await LookupAsync(request.IdempotencyKey, CancellationToken.None))!;
         }
 
