@@ -81,7 +81,7 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
         while (await _queue.Reader.WaitToReadAsync())
         {
             await gate.WaitAsync();
-            bool committed;
+            Task? onDisk = null;
             try
             {
                 // Everything queued by the time the turn came shares it.
@@ -98,28 +98,29 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
                     }
                 }
 
-                committed = batch.Count > 0 && RunBatch(batch);
+                if (batch.Count > 0 && RunBatch(batch))
+                {
+                    // Counted before the turn passes on: an fsync that begins from now on covers this commit.
+                    onDisk = SqliteDurability.For(_connectionString)?.OnDiskAsync();
+                    SqliteCommitCounter.Count(_connectionString);
+                }
             }
             finally
             {
                 gate.Release();
             }
 
-            if (committed)
+            if (onDisk is not null)
             {
-                SqliteCommitCounter.Count(_connectionString);
-                if (SqliteDurability.For(_connectionString) is { } durability)
+                try
                 {
-                    try
+                    await onDisk;
+                }
+                catch (Exception e)
+                {
+                    foreach (var unit in batch)
                     {
-                        await durability.OnDiskAsync();
-                    }
-                    catch (Exception e)
-                    {
-                        foreach (var unit in batch)
-                        {
-                            unit.Failure ??= e;
-                        }
+                        unit.Failure ??= e;
                     }
                 }
             }
