@@ -74,7 +74,7 @@ public sealed class BatchWriterTests(SqliteApp app) : IClassFixture<SqliteApp>
         var writer = app.Services.GetRequiredService<SqliteBatchWriter>();
         var gate = SqliteWriteGate.For(ConnectionString());
         var run = Guid.NewGuid().ToString("N")[..8];
-        Task first, failing, last;
+        Task first, failing, refused, last;
         await gate.WaitAsync();
         try
         {
@@ -84,8 +84,14 @@ public sealed class BatchWriterTests(SqliteApp app) : IClassFixture<SqliteApp>
                 w.Insert(Charge($"{run}-half"));
                 throw new InvalidOperationException("stops half way");
             });
+            // The same key again: SQLite refuses the statement, and the next unit runs the same prepared INSERT.
+            refused = writer.RunAsync(w =>
+            {
+                w.Insert(Charge($"{run}-also-half"));
+                w.Insert(Charge($"{run}-first"));
+            });
             last = writer.RunAsync(w => w.Insert(Charge($"{run}-last")));
-            await WaitUntil(() => writer.Queued == 3);
+            await WaitUntil(() => writer.Queued == 4);
         }
         finally
         {
@@ -94,6 +100,7 @@ public sealed class BatchWriterTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         await first;
         Assert.Equal("stops half way", (await Assert.ThrowsAsync<InvalidOperationException>(() => failing)).Message);
+        await Assert.ThrowsAsync<DbUpdateException>(() => refused);
         await last;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
