@@ -228,40 +228,24 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
     /// <summary>The writer's connection and its prepared statements, as a unit sees them.</summary>
     public sealed class Statements : IDisposable
     {
-        private readonly SqliteConnection _connection;
+        private readonly SqlitePreparedConnection _connection;
         private readonly IModel _model;
-        private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
-        private Statements(SqliteConnection connection, IModel model)
+        private Statements(SqlitePreparedConnection connection, IModel model)
         {
             _connection = connection;
             _model = model;
         }
 
-        internal static Statements Open(string connectionString, string pragmas, IModel model)
-        {
-            // Its own connection, outside the shared pool: it stays open with its statements for the process's life.
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-            try
-            {
-                connection.Open();
-                using var settings = connection.CreateCommand();
-                settings.CommandText = pragmas;
-                settings.ExecuteNonQuery();
-                return new Statements(connection, model);
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
-        }
+        // Its own connection, outside the shared pool: it stays open with its statements for the process's life.
+        internal static Statements Open(string connectionString, string pragmas, IModel model) =>
+            new(SqlitePreparedConnection.Open(connectionString, pragmas), model);
 
         /// <summary>Inserts a row of a mapped entity type (a database-generated integer key is left to the database).</summary>
         public void Insert(object row)
         {
             var shape = SqlitePlainWrites.ShapeOf(_model, row.GetType());
-            var command = Prepared(shape.Sql, shape.Columns);
+            var command = _connection.Prepared(shape.Sql, shape.Columns);
             for (var i = 0; i < shape.Columns; i++)
             {
                 command.Parameters[i].Value = shape.Value(row, i);
@@ -280,7 +264,7 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
         /// <summary>Runs one statement with parameters <c>@p0</c>, <c>@p1</c> …; returns the rows it changed.</summary>
         public int Execute(string sql, params ReadOnlySpan<object?> values)
         {
-            var command = Prepared(sql, values.Length);
+            var command = _connection.Prepared(sql, values.Length);
             for (var i = 0; i < values.Length; i++)
             {
                 command.Parameters[i].Value = values[i] ?? DBNull.Value;
@@ -289,34 +273,8 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
             return command.ExecuteNonQuery();
         }
 
-        internal void Control(string sql) => Prepared(sql, 0).ExecuteNonQuery();
+        internal void Control(string sql) => _connection.Prepared(sql, 0).ExecuteNonQuery();
 
-        private SqliteCommand Prepared(string sql, int parameters)
-        {
-            if (!_prepared.TryGetValue(sql, out var command))
-            {
-                command = _connection.CreateCommand();
-                command.CommandText = sql;
-                for (var i = 0; i < parameters; i++)
-                {
-                    command.Parameters.Add(new SqliteParameter("@p" + i, DBNull.Value));
-                }
-
-                command.Prepare();
-                _prepared[sql] = command;
-            }
-
-            return command;
-        }
-
-        public void Dispose()
-        {
-            foreach (var command in _prepared.Values)
-            {
-                command.Dispose();
-            }
-
-            _connection.Dispose();
-        }
+        public void Dispose() => _connection.Dispose();
     }
 }

@@ -21,7 +21,7 @@ public static class SqlitePreparedReads
 {
     /// <summary>How many open read connections are kept per database; those beyond are closed after their read.</summary>
     internal static int MaxIdleConnections { get; set; } = 16;
-    private static readonly ConcurrentDictionary<string, ConcurrentBag<ReadConnection>> Idle = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ConcurrentBag<SqlitePreparedConnection>> Idle = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<(Type Entity, string Columns), Shape> Shapes = new();
 
     /// <summary>The row of <typeparamref name="TEntity"/> whose columns equal the given values, or null. SQLite only.</summary>
@@ -33,7 +33,8 @@ public static class SqlitePreparedReads
             key => Shape.Build(db.Model.FindEntityType(key.Entity) ?? throw new InvalidOperationException($"{key.Entity} is not mapped."), where));
         var connectionString = db.Database.GetConnectionString() ?? throw new InvalidOperationException("No connection string.");
         var idle = Idle.GetOrAdd(connectionString, _ => []);
-        var connection = idle.TryTake(out var open) ? open : ReadConnection.Open(connectionString);
+        // Read-only: a read connection can never write, whatever a caller does with it.
+        var connection = idle.TryTake(out var open) ? open : SqlitePreparedConnection.Open(connectionString, "PRAGMA busy_timeout=30000; PRAGMA query_only=1;");
         var returned = false;
         try
         {
@@ -67,53 +68,6 @@ public static class SqlitePreparedReads
             {
                 connection.Dispose();
             }
-        }
-    }
-
-    private sealed class ReadConnection : IDisposable
-    {
-        private readonly SqliteConnection _connection;
-        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-
-        private ReadConnection(SqliteConnection connection) => _connection = connection;
-
-        public static ReadConnection Open(string connectionString)
-        {
-            // Never from or back to the shared pool: a handle left query_only there would refuse the next writer.
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-            connection.Open();
-            using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA busy_timeout=30000; PRAGMA query_only=1;";
-            pragmas.ExecuteNonQuery();
-            return new ReadConnection(connection);
-        }
-
-        public SqliteCommand Prepared(string sql, int parameters)
-        {
-            if (!_commands.TryGetValue(sql, out var command))
-            {
-                command = _connection.CreateCommand();
-                command.CommandText = sql;
-                for (var i = 0; i < parameters; i++)
-                {
-                    command.Parameters.Add(new SqliteParameter("@p" + i, null));
-                }
-
-                command.Prepare();
-                _commands[sql] = command;
-            }
-
-            return command;
-        }
-
-        public void Dispose()
-        {
-            foreach (var command in _commands.Values)
-            {
-                command.Dispose();
-            }
-
-            _connection.Dispose();
         }
     }
 
