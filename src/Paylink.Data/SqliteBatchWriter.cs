@@ -244,7 +244,7 @@ public sealed class SqliteBatchWriter : IAsyncDisposable
         /// <summary>Inserts a row of a mapped entity type (a database-generated integer key is left to the database).</summary>
         public void Insert(object row)
         {
-            var shape = SqlitePlainWrites.ShapeOf(_model, row.GetType());
+            var shape = PlainWrites.ShapeOf(_model, row.GetType());
             var command = _connection.Prepared(shape.Sql, shape.Columns);
             for (var i = 0; i < shape.Columns; i++)
             {

@@ -21,15 +21,13 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
     {
         var now = time.UtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        var settled = result.Succeeded
-            ? await db.PaymentIntents.Where(p => p.Id == intentId && p.Status == "processing")
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, "succeeded").SetProperty(p => p.CardBrand, result.Brand)
-                    .SetProperty(p => p.CardLast4, result.Last4).SetProperty(p => p.LastErrorCode, (string?)null)
-                    .SetProperty(p => p.LastErrorMessage, (string?)null).SetProperty(p => p.UpdatedAt, now), cancellationToken)
-            : await db.PaymentIntents.Where(p => p.Id == intentId && p.Status == "processing")
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, "requires_payment_method").SetProperty(p => p.CardBrand, result.Brand)
-                    .SetProperty(p => p.CardLast4, result.Last4).SetProperty(p => p.LastErrorCode, result.DeclineCode)
-                    .SetProperty(p => p.LastErrorMessage, result.DeclineMessage).SetProperty(p => p.UpdatedAt, now), cancellationToken);
+        // A success clears the last attempt's error; a decline records its own.
+        var settled = await db.ExecuteWriteAsync(
+            "UPDATE payment_intents SET status = @p0, card_brand = @p1, card_last4 = @p2, last_error_code = @p3, last_error_message = @p4, updated_at = @p5"
+            + " WHERE id = @p6 AND status = @p7",
+            [result.Succeeded ? "succeeded" : "requires_payment_method", result.Brand, result.Last4,
+                result.Succeeded ? null : result.DeclineCode, result.Succeeded ? null : result.DeclineMessage, now, intentId, "processing"],
+            cancellationToken);
 
         var intent = await db.PaymentIntents.FirstAsync(p => p.Id == intentId, cancellationToken);
         var session = await db.CheckoutSessions.FirstAsync(s => s.Id == intent.CheckoutSessionId, cancellationToken);
@@ -58,8 +56,8 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
     /// <summary>Completes a session inside the caller's transaction; the session row is tracked and claimed.</summary>
     public async Task CompleteAsync(CheckoutSessionRecord session, PaymentIntentRecord? intent, ChargeResult? card, DateTime now, CancellationToken cancellationToken)
     {
-        var completed = await db.CheckoutSessions.Where(s => s.Id == session.Id && s.Status == "open")
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, "complete"), cancellationToken);
+        var completed = await db.ExecuteWriteAsync("UPDATE checkout_sessions SET status = @p0 WHERE id = @p1 AND status = @p2",
+            ["complete", session.Id, "open"], cancellationToken);
         if (completed == 0)
         {
             return;
@@ -107,15 +105,15 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
 
         if (session.PaymentLinkId is { } linkId)
         {
-            await db.PaymentLinks.Where(l => l.Id == linkId)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.CompletedSessionsReserved, l => l.CompletedSessionsReserved - 1), cancellationToken);
+            await db.ExecuteWriteAsync("UPDATE payment_links SET completed_sessions_reserved = completed_sessions_reserved - 1 WHERE id = @p0",
+                [linkId], cancellationToken);
         }
 
         foreach (var line in SessionLine.Parse(session.LinesJson).Where(l => l.Quantity > 0))
         {
             var quantity = (long)line.Quantity;
-            await db.Prices.Where(p => p.Id == line.PriceId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.QuantityReserved, p => p.QuantityReserved - quantity), cancellationToken);
+            await db.ExecuteWriteAsync("UPDATE prices SET quantity_reserved = quantity_reserved - @p0 WHERE id = @p1",
+                [quantity, line.PriceId], cancellationToken);
         }
 
         await CountRedemptionAsync(session, held: 1, redeemed: 0, cancellationToken);
@@ -129,13 +127,14 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
         var held = session.Reserved ? 1 : 0;
         if (session.PaymentLinkId is { } linkId)
         {
-            await db.PaymentLinks.Where(l => l.Id == linkId)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.CompletedSessionsCount, l => l.CompletedSessionsCount + 1)
-                    .SetProperty(l => l.CompletedSessionsReserved, l => l.CompletedSessionsReserved - held), cancellationToken);
-            var deactivated = await db.PaymentLinks
-                .Where(l => l.Id == linkId && l.Active && l.CompletedSessionsLimit != null && l.CompletedSessionsCount >= l.CompletedSessionsLimit)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Active, false).SetProperty(l => l.Version, l => l.Version + 1)
-                    .SetProperty(l => l.UpdatedAt, now), cancellationToken);
+            await db.ExecuteWriteAsync(
+                "UPDATE payment_links SET completed_sessions_count = completed_sessions_count + 1, completed_sessions_reserved = completed_sessions_reserved - @p0"
+                + " WHERE id = @p1",
+                [held, linkId], cancellationToken);
+            var deactivated = await db.ExecuteWriteAsync(
+                "UPDATE payment_links SET active = @p0, version = version + 1, updated_at = @p1 WHERE id = @p2 AND active = @p3"
+                + " AND completed_sessions_limit IS NOT NULL AND completed_sessions_count >= completed_sessions_limit",
+                [false, now, linkId, true], cancellationToken);
             if (deactivated == 1)
             {
                 await Counters.MoveAsync(db, PaymentLinkEndpoints.Resource, session.Livemode, nowActive: false, cancellationToken);
@@ -148,9 +147,8 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
         {
             var quantity = (long)line.Quantity;
             var reserved = session.Reserved ? quantity : 0;
-            await db.Prices.Where(p => p.Id == line.PriceId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.QuantitySold, p => p.QuantitySold + quantity)
-                    .SetProperty(p => p.QuantityReserved, p => p.QuantityReserved - reserved), cancellationToken);
+            await db.ExecuteWriteAsync("UPDATE prices SET quantity_sold = quantity_sold + @p0, quantity_reserved = quantity_reserved - @p1 WHERE id = @p2",
+                [quantity, reserved, line.PriceId], cancellationToken);
         }
 
         await CountRedemptionAsync(session, held, redeemed: 1, cancellationToken);
@@ -169,12 +167,10 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
             return;
         }
 
-        await db.PromotionCodes.Where(p => p.Id == codeId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.TimesRedeemed, p => p.TimesRedeemed + redeemed)
-                .SetProperty(p => p.RedemptionsReserved, p => p.RedemptionsReserved - held), cancellationToken);
-        await db.Coupons.Where(c => c.Id == session.CouponId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.TimesRedeemed, c => c.TimesRedeemed + redeemed)
-                .SetProperty(c => c.RedemptionsReserved, c => c.RedemptionsReserved - held), cancellationToken);
+        await db.ExecuteWriteAsync("UPDATE promotion_codes SET times_redeemed = times_redeemed + @p0, redemptions_reserved = redemptions_reserved - @p1 WHERE id = @p2",
+            [redeemed, held, codeId], cancellationToken);
+        await db.ExecuteWriteAsync("UPDATE coupons SET times_redeemed = times_redeemed + @p0, redemptions_reserved = redemptions_reserved - @p1 WHERE id = @p2",
+            [redeemed, held, session.CouponId], cancellationToken);
     }
 
     /// <summary>One customer per email and mode (a unique index): reuse it, or make it and record <c>customer.created</c>.</summary>

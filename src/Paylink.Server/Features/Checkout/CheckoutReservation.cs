@@ -29,9 +29,10 @@ public static class CheckoutReservation
     {
         if (session.PaymentLinkId is { } linkId)
         {
-            var held = await db.PaymentLinks
-                .Where(l => l.Id == linkId && l.Active && (l.CompletedSessionsLimit == null || l.CompletedSessionsCount + l.CompletedSessionsReserved < l.CompletedSessionsLimit))
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.CompletedSessionsReserved, l => l.CompletedSessionsReserved + 1), cancellationToken);
+            var held = await db.ExecuteWriteAsync(
+                "UPDATE payment_links SET completed_sessions_reserved = completed_sessions_reserved + 1 WHERE id = @p0 AND active = @p1"
+                + " AND (completed_sessions_limit IS NULL OR completed_sessions_count + completed_sessions_reserved < completed_sessions_limit)",
+                [linkId, true], cancellationToken);
             if (held == 0)
             {
                 return Shortfall.SoldOut;
@@ -41,9 +42,10 @@ public static class CheckoutReservation
         foreach (var line in SessionLine.Parse(session.LinesJson).Where(l => l.Quantity > 0))
         {
             var quantity = (long)line.Quantity;
-            var held = await db.Prices
-                .Where(p => p.Id == line.PriceId && (p.QuantityAvailable == null || p.QuantitySold + p.QuantityReserved + quantity <= p.QuantityAvailable))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.QuantityReserved, p => p.QuantityReserved + quantity), cancellationToken);
+            var held = await db.ExecuteWriteAsync(
+                "UPDATE prices SET quantity_reserved = quantity_reserved + @p0 WHERE id = @p1"
+                + " AND (quantity_available IS NULL OR quantity_sold + quantity_reserved + @p2 <= quantity_available)",
+                [quantity, line.PriceId, quantity], cancellationToken);
             if (held == 0)
             {
                 return Shortfall.SoldOut;
@@ -52,14 +54,14 @@ public static class CheckoutReservation
 
         if (session.PromotionCodeId is { } codeId)
         {
-            var code = await db.PromotionCodes
-                .Where(p => p.Id == codeId && p.Active && (p.ExpiresAt == null || p.ExpiresAt > now)
-                    && (p.MaxRedemptions == null || p.TimesRedeemed + p.RedemptionsReserved < p.MaxRedemptions))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.RedemptionsReserved, p => p.RedemptionsReserved + 1), cancellationToken);
-            var coupon = code == 0 ? 0 : await db.Coupons
-                .Where(c => c.Id == session.CouponId && (c.RedeemBy == null || c.RedeemBy > now)
-                    && (c.MaxRedemptions == null || c.TimesRedeemed + c.RedemptionsReserved < c.MaxRedemptions))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.RedemptionsReserved, c => c.RedemptionsReserved + 1), cancellationToken);
+            var code = await db.ExecuteWriteAsync(
+                "UPDATE promotion_codes SET redemptions_reserved = redemptions_reserved + 1 WHERE id = @p0 AND active = @p1"
+                + " AND (expires_at IS NULL OR expires_at > @p2) AND (max_redemptions IS NULL OR times_redeemed + redemptions_reserved < max_redemptions)",
+                [codeId, true, now], cancellationToken);
+            var coupon = code == 0 ? 0 : await db.ExecuteWriteAsync(
+                "UPDATE coupons SET redemptions_reserved = redemptions_reserved + 1 WHERE id = @p0"
+                + " AND (redeem_by IS NULL OR redeem_by > @p1) AND (max_redemptions IS NULL OR times_redeemed + redemptions_reserved < max_redemptions)",
+                [session.CouponId, now], cancellationToken);
             if (coupon == 0)
             {
                 return Shortfall.Promotion;

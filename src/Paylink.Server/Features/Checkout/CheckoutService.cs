@@ -90,8 +90,8 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
         await using (var transaction = await db.BeginWriteAsync(cancellationToken))
         {
             // Claim the session row first: concurrent submits of one session queue here.
-            var claimed = await db.CheckoutSessions.Where(s => s.Id == sessionId && s.Status == "open")
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedAt, now), cancellationToken);
+            var claimed = await db.ExecuteWriteAsync("UPDATE checkout_sessions SET updated_at = @p0 WHERE id = @p1 AND status = @p2",
+                [now, sessionId, "open"], cancellationToken);
             if (claimed == 0)
             {
                 return await StateOfAsync(sessionId, cancellationToken);
@@ -105,9 +105,9 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
 
             if (session.PaymentIntentId is { } existingIntent)
             {
-                var started = await db.PaymentIntents.Where(p => p.Id == existingIntent && p.Status == "requires_payment_method")
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, "processing").SetProperty(p => p.Attempt, p => p.Attempt + 1)
-                        .SetProperty(p => p.Amount, submission.Cart.Total).SetProperty(p => p.UpdatedAt, now), cancellationToken);
+                var started = await db.ExecuteWriteAsync(
+                    "UPDATE payment_intents SET status = @p0, attempt = attempt + 1, amount = @p1, updated_at = @p2 WHERE id = @p3 AND status = @p4",
+                    ["processing", submission.Cart.Total, now, existingIntent, "requires_payment_method"], cancellationToken);
                 if (started == 0)
                 {
                     return await StateOfAsync(sessionId, cancellationToken);
