@@ -70,28 +70,29 @@ public static class SessionFlow
             outcome = await WaitAsync(db, session.Id, outcome, cancellationToken);
         }
 
-        var current = await db.CheckoutSessions.AsNoTracking().FirstAsync(x => x.Id == session.Id, cancellationToken);
+        // What the answer shows of the session (its id, mode, settings and URLs) is fixed when the session
+        // is made: the row the submit started from serves, nothing is read again.
         switch (outcome.Kind)
         {
             case PayOutcomeKind.Completed:
-                return AfterCompletion(current, s);
+                return AfterCompletion(session, s);
             case PayOutcomeKind.Declined:
                 var message = s[outcome.DeclineCode ?? "card_declined"];
                 var errors = new Dictionary<string, string>(StringComparer.Ordinal) { ["card_number"] = message };
-                return pages.Form(http, page, form.Cart, s, $"/checkout/session/{current.Id}", null, form.Values, errors, formError: message,
-                    status: 402, cancelUrl: current.CancelUrl);
+                return pages.Form(http, page, form.Cart, s, $"/checkout/session/{session.Id}", null, form.Values, errors, formError: message,
+                    status: 402, cancelUrl: session.CancelUrl);
             case PayOutcomeKind.PromotionRefused:
                 // Nothing was held or charged: the page comes back without the discount and says why.
                 var refusal = CheckoutPromotion.Message(outcome.Refusal ?? Promotions.PromotionRefusal.UsedUp, null, s, page.Currency);
                 var promoErrors = new Dictionary<string, string>(StringComparer.Ordinal) { [CheckoutPromotion.Field] = refusal };
-                return pages.Form(http, page, form.Cart with { Promotion = null }, s, $"/checkout/session/{current.Id}", null, form.Values, promoErrors,
-                    formError: $"{refusal} {s["not_charged"]}", status: 409, cancelUrl: current.CancelUrl);
+                return pages.Form(http, page, form.Cart with { Promotion = null }, s, $"/checkout/session/{session.Id}", null, form.Values, promoErrors,
+                    formError: $"{refusal} {s["not_charged"]}", status: 409, cancelUrl: session.CancelUrl);
             case PayOutcomeKind.SoldOut:
-                return pages.Message(s, "sold_out", status: 409, testMode: !current.Livemode);
+                return pages.Message(s, "sold_out", status: 409, testMode: !session.Livemode);
             case PayOutcomeKind.Expired:
-                return pages.Message(s, "expired", status: 410, testMode: !current.Livemode);
+                return pages.Message(s, "expired", status: 410, testMode: !session.Livemode);
             default:
-                return pages.Message(s, "in_progress", status: 202, testMode: !current.Livemode);
+                return pages.Message(s, "in_progress", status: 202, testMode: !session.Livemode);
         }
     }
 
