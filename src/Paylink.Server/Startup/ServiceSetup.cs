@@ -76,7 +76,7 @@ public static class ServiceSetup
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var limits = http.RequestServices.GetRequiredService<IOptions<PaylinkOptions>>().Value.RateLimits;
-                if (limits.Enabled && HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/checkout"))
+                if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/checkout"))
                 {
                     var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                     return RateLimitPartition.GetFixedWindowLimiter("checkout:" + address, _ => new FixedWindowRateLimiterOptions
@@ -87,7 +87,7 @@ public static class ServiceSetup
                     });
                 }
 
-                if (!limits.Enabled || !http.Request.Path.StartsWithSegments("/api"))
+                if (!http.Request.Path.StartsWithSegments("/api"))
                 {
                     return RateLimitPartition.GetNoLimiter("none");
                 }
@@ -111,7 +111,12 @@ public static class ServiceSetup
         app.UseExceptionHandler();
         app.UseApiStatusCodes();
         app.UseMiddleware<ApiAuthentication>();
-        app.UseRateLimiter();
+        // Switched off means off: no limiter runs, not one that lets everything through.
+        if (app.Services.GetRequiredService<IOptions<PaylinkOptions>>().Value.RateLimits.Enabled)
+        {
+            app.UseRateLimiter();
+        }
+
         app.UseMiddleware<Idempotency>();
 
         app.MapOpenApi();

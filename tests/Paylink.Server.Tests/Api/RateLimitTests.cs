@@ -37,3 +37,23 @@ public abstract class RateLimitTests(PaylinkApp app)
 
     public sealed class OnPostgres(PostgresLimited app) : RateLimitTests(app), IClassFixture<PostgresLimited>;
 }
+
+/// <summary>Rate limits switched off: no rate applies, however low it is set.</summary>
+public sealed class RateLimitsOffTests(RateLimitsOffTests.App app) : IClassFixture<RateLimitsOffTests.App>
+{
+    [Fact]
+    public async Task A_key_over_the_configured_rate_is_not_limited_when_limits_are_off()
+    {
+        var client = app.Client();
+        for (var i = 0; i < 12; i++)
+        {
+            (await client.ApiGetAsync("/api/payment-currencies")).Expect(200);
+        }
+    }
+
+    public sealed class App() : PaylinkApp(DatabaseKind.Sqlite, new Dictionary<string, string?>
+    {
+        ["Paylink:RateLimits:ApiPerSecond"] = "1",
+        ["Paylink:RateLimits:Enabled"] = "false",
+    });
+}
