@@ -2,7 +2,9 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Paylink.Data;
@@ -19,11 +21,23 @@ public static class PaylinkDatabase
     public static void UseSqlite(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
             .UseSnakeCaseNamingConvention()
-            .ReplaceService<ISqliteRelationalConnection, SqliteConnectionWithoutFunctions>();
+            .ReplaceService<ISqliteRelationalConnection, SqliteConnectionWithoutFunctions>()
+            .LogFailuresWhereHandled();
 
     public static void UsePostgres(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(WithPostgresDefaults(connectionString), o => o.MigrationsHistoryTable("__ef_migrations"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .LogFailuresWhereHandled();
+
+    /// <summary>
+    /// EF Core logs every failed command and save as an error, with its stack, before the caller sees the
+    /// exception. Paylink expects some and answers them (a unique key already taken: an Idempotency-Key
+    /// sent again, a form submitted twice, a <c>lookup_key</c> in use), and what it does not expect is
+    /// logged where it is caught (the exception handler's 500, the background loops); so EF's own entries
+    /// are debug-level.
+    /// </summary>
+    private static DbContextOptionsBuilder LogFailuresWhereHandled(this DbContextOptionsBuilder builder) =>
+        builder.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     /// <summary>
     /// Paylink's defaults for an Npgsql connection string, each applied only when the string does not set it.

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Paylink.Server.Tests.Infrastructure;
 
 namespace Paylink.Server.Tests.Api;
@@ -29,6 +32,22 @@ public abstract class IdempotencyTests(PaylinkApp app)
         var fresh = (await _client.ApiPostAsync("/api/payment-links", body, Guid.NewGuid().ToString())).Expect(200);
         Assert.NotEqual(first.Id, fresh.Id);
         Assert.Equal(2, await CountNamedAsync(_client, name));
+    }
+
+    [Fact]
+    public async Task A_key_sent_again_is_answered_without_an_error_in_the_log()
+    {
+        var errors = new ConcurrentQueue<string>();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(new ErrorLogs(errors));
+        var price = await Catalog.PriceAsync(_client);
+        var body = Catalog.LinkBody(price, "Logged " + Guid.NewGuid().ToString("N"));
+        var key = Guid.NewGuid().ToString();
+
+        (await _client.ApiPostAsync("/api/payment-links", body, key)).Expect(200);
+        Assert.Equal("true", (await _client.ApiPostAsync("/api/payment-links", body, key)).Expect(200).Header("Idempotent-Replayed"));
+        (await _client.ApiPostAsync("/api/payment-links", body + " ", key)).ExpectError(400, "idempotency_key_reused", "Idempotency-Key", type: "idempotency_error");
+
+        Assert.Empty(errors);
     }
 
     [Fact]
@@ -99,6 +118,28 @@ public abstract class IdempotencyTests(PaylinkApp app)
         Assert.Equal(1, await CountNamedAsync(_client, name));
         var replay = (await _client.ApiPostAsync("/api/payment-links", body, key)).Expect(200);
         Assert.Equal(made.Id, replay.Id);
+    }
+
+    /// <summary>Keeps the entries logged at Error or above, from when it is added.</summary>
+    private sealed class ErrorLogs(ConcurrentQueue<string> errors) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                errors.Enqueue(formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     public sealed class OnSqlite(SqliteApp app) : IdempotencyTests(app), IClassFixture<SqliteApp>;
