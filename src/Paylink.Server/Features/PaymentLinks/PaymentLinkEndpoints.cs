@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Paylink.Client;
@@ -31,7 +32,7 @@ public static class PaymentLinkEndpoints
     }
 
     private static async Task<Ok<PaymentLink>> Create(HttpRequest request, PaylinkDbContext db, CurrencyCatalog currencies, Caller caller,
-        TimeProvider time, IOptions<PaylinkOptions> options, EventSignal signal)
+        TimeProvider time, IOptions<PaylinkOptions> options, EventSignal signal, [FromServices] SqliteBatchWriter? writer)
     {
         var body = await RequestBody.ReadObjectAsync(request);
         var cancellationToken = request.HttpContext.RequestAborted;
@@ -52,7 +53,7 @@ public static class PaymentLinkEndpoints
         var productsToMark = ProductsToMark(prices);
         try
         {
-            if (request.HttpContext.RequestServices.GetService<SqliteBatchWriter>() is { } writer)
+            if (writer is not null)
             {
                 // On SQLite the three writes join other creates' in one transaction (each in a savepoint of its own).
                 await writer.RunAsync(w =>

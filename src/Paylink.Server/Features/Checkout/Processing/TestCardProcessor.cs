@@ -10,7 +10,7 @@ namespace Paylink.Server.Features.Checkout.Processing;
 /// decided by number, as CHECKOUT.md's table says. Decisions are kept (brand and last four only) so
 /// that a charge is idempotent by key and can be looked up after a crash.
 /// </summary>
-public sealed class TestCardProcessor(IServiceScopeFactory scopes, TimeProvider time) : ICardProcessor
+public sealed class TestCardProcessor(IServiceScopeFactory scopes, TimeProvider time, SqliteBatchWriter? writer = null) : ICardProcessor
 {
     private static readonly Dictionary<string, (string Code, string Message)> Declines = new(StringComparer.Ordinal)
     {
@@ -28,7 +28,6 @@ public sealed class TestCardProcessor(IServiceScopeFactory scopes, TimeProvider 
     {
         // Decided first and kept by key: a key charged before is refused by the unique index, and its first decision returned.
         var result = Decide(request.Card, time.GetUtcNow());
-        await using var scope = scopes.CreateAsyncScope();
         var charge = new TestChargeRecord
         {
             IdempotencyKey = request.IdempotencyKey,
@@ -41,13 +40,14 @@ public sealed class TestCardProcessor(IServiceScopeFactory scopes, TimeProvider 
         };
         try
         {
-            if (scope.ServiceProvider.GetService<SqliteBatchWriter>() is { } writer)
+            if (writer is not null)
             {
                 // On SQLite the decision joins other writes in a shared transaction.
                 await writer.RunAsync(w => w.Insert(charge), CancellationToken.None);
             }
             else
             {
+                await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
                 db.TestCharges.Add(charge);
                 await db.SaveChangesAsync(CancellationToken.None);
