@@ -46,7 +46,6 @@ public static class ServiceSetup
         services.AddSingleton<PageSigner>();
         services.AddSingleton<PageForgery>();
         services.AddSingleton<FormTokens>();
-        services.AddSingleton<PageRenderer>();
         services.AddScoped<CheckoutMapper>();
         services.AddScoped<CheckoutService>();
         services.AddScoped<CheckoutCompletion>();

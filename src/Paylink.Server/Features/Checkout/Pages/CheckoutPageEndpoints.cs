@@ -58,7 +58,7 @@ public static class CheckoutPageEndpoints
         var cart = CheckoutPromotion.Apply(CheckoutPages.StartingCart(page), typed, candidate, page, s, time.UtcNow(), errors);
         var view = pages.FormView(http, page, cart, s, $"/checkout/pay/{link!.Id}", hasToken: true, values, errors,
             clientReferenceId: reference.Length is > 0 and <= 200 ? reference : null);
-        var template = await PageTemplate.RenderAsync(http.RequestServices, view);
+        var template = PageTemplate.Render(http.RequestServices, view);
         kept.Keep(path, s.Locale, writes, template, link.Id, link.Version);
         return template.Respond(200, tokens.Issue(link.Id, link.Version));
     }

@@ -50,13 +50,13 @@ public sealed class CheckoutPages(PageForgery forgery, IOptions<PaylinkOptions> 
         return new DeferredForm(view, status, token);
     }
 
-    /// <summary>The form page's view with marks in place of its tokens (see <see cref="PageTemplate"/>).</summary>
+    /// <summary>The form page's view (its tokens are filled in when a response is written, see <see cref="PageTemplate"/>).</summary>
     public CheckoutView FormView(HttpContext http, PageContext page, Cart cart, Strings s, string action, bool hasToken,
         Dictionary<string, string> values, Dictionary<string, string> errors, string? formError = null, string? notice = null,
         string? clientReferenceId = null, string? cancelUrl = null)
     {
         var other = s.Locale == "zh" ? "en" : "zh";
-        var view = CheckoutView.Build(page, cart, s, Merchant, action, hasToken ? PageTemplate.TokenMark : null, (PageForgery.FieldName, PageTemplate.ForgeryMark),
+        var view = CheckoutView.Build(page, cart, s, Merchant, action, hasToken,
             values, errors, formError ?? FormErrorFor(page, errors, s), notice, TermsUrl, clientReferenceId,
             $"{http.Request.Path}?locale={other}");
         view.CancelUrl = cancelUrl;
@@ -90,7 +90,7 @@ public sealed class CheckoutPages(PageForgery forgery, IOptions<PaylinkOptions> 
     {
         public int? StatusCode => status;
 
-        public async Task ExecuteAsync(HttpContext httpContext) =>
-            await (await PageTemplate.RenderAsync(httpContext.RequestServices, view)).Respond(status, token).ExecuteAsync(httpContext);
+        public Task ExecuteAsync(HttpContext httpContext) =>
+            PageTemplate.Render(httpContext.RequestServices, view).Respond(status, token).ExecuteAsync(httpContext);
     }
 }

@@ -13,9 +13,9 @@ public sealed class CheckoutView
     public required Merchant Merchant { get; init; }
     public required bool TestMode { get; init; }
     public required string FormAction { get; init; }
-    public string? Token { get; init; }
-    public required string AntiforgeryField { get; init; }
-    public required string AntiforgeryToken { get; init; }
+
+    /// <summary>Whether the form carries a form token (a link's page does; a session's page is its own key).</summary>
+    public bool HasToken { get; init; }
     public required Currency Currency { get; init; }
     public required CheckoutSettings Settings { get; init; }
     public required List<LineView> Lines { get; init; }
@@ -56,8 +56,8 @@ public sealed class CheckoutView
 
     public string CurrencyJson => JsonSerializer.Serialize(new { symbol = Currency.Symbol, decimals = Currency.Decimal });
 
-    public static CheckoutView Build(PageContext page, Cart cart, Strings s, Merchant merchant, string formAction, string? token,
-        (string Field, string Token) antiforgery, Dictionary<string, string> values, Dictionary<string, string> errors,
+    public static CheckoutView Build(PageContext page, Cart cart, Strings s, Merchant merchant, string formAction, bool hasToken,
+        Dictionary<string, string> values, Dictionary<string, string> errors,
         string? formError, string? notice, string? termsUrl, string? clientReferenceId, string languageSwitchUrl)
     {
         var lines = page.Lines.Select((line, i) =>
@@ -79,9 +79,7 @@ public sealed class CheckoutView
             Merchant = merchant,
             TestMode = !page.Livemode,
             FormAction = formAction,
-            Token = token,
-            AntiforgeryField = antiforgery.Field,
-            AntiforgeryToken = antiforgery.Token,
+            HasToken = hasToken,
             Currency = page.Currency,
             Settings = page.Settings,
             Lines = lines,

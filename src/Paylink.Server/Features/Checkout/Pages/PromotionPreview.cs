@@ -54,7 +54,7 @@ public static class PromotionPreview
         var s = Strings.For(http.Request);
         var result = await CheckoutForm.ReadAsync(form, page, s, time, requireCard: false, db, cancellationToken);
         var errors = result.Errors.Where(e => CheckoutForm.IsOrderField(e.Key)).ToDictionary();
-        var view = CheckoutView.Build(page, result.Cart, s, pages.Merchant, "", null, ("", ""), result.Values, errors, null, null, null, null, "");
+        var view = CheckoutView.Build(page, result.Cart, s, pages.Merchant, "", hasToken: false, result.Values, errors, null, null, null, null, "");
         http.Response.Headers.CacheControl = "no-store";
         return Results.Json(new Answer(view.SubtotalText, view.DiscountText, view.DiscountLabel, view.TotalText, view.TotalMinor, view.SubmitLabel,
             view.Lines.Select(l => l.LineTotalText).ToList(), view.PromoNote, errors.GetValueOrDefault(CheckoutPromotion.Field),

@@ -1,0 +1,103 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+
+namespace Paylink.Server.Features.Checkout.Pages;
+
+/// <summary>
+/// HTML written straight into UTF-8: markup as given, text and attribute values through the app's
+/// <see cref="HtmlEncoder"/> (so no text of a merchant or customer can close a tag or an attribute), and
+/// holes where each response's own tokens go (<see cref="PageTemplate"/>). Attributes follow HTML's
+/// rules for what a template means: a null value leaves the attribute out, a boolean one is there or not.
+/// </summary>
+public sealed class HtmlOutput(HtmlEncoder encoder)
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(8192);
+    private readonly List<(int At, bool IsToken)> _holes = [];
+
+    /// <summary>Markup written as it is: only ever the page's own literals.</summary>
+    public HtmlOutput Markup(ReadOnlySpan<byte> utf8)
+    {
+        _buffer.Write(utf8);
+        return this;
+    }
+
+    /// <summary>Text content, encoded.</summary>
+    public HtmlOutput Text(string? text)
+    {
+        if (!string.IsNullOrEmpty(text))
+        {
+            Utf8(encoder.Encode(text));
+        }
+
+        return this;
+    }
+
+    public HtmlOutput Text(long number)
+    {
+        var span = _buffer.GetSpan(20);
+        number.TryFormat(span, out var written, default, CultureInfo.InvariantCulture);
+        _buffer.Advance(written);
+        return this;
+    }
+
+    /// <summary><c> name="value"</c>, with the value encoded; nothing when the value is null.</summary>
+    public HtmlOutput Attr(ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is not null)
+        {
+            Open(name);
+            Text(value);
+            _buffer.Write("\""u8);
+        }
+
+        return this;
+    }
+
+    public HtmlOutput Attr(ReadOnlySpan<byte> name, long? value)
+    {
+        if (value is { } number)
+        {
+            Open(name);
+            Text(number);
+            _buffer.Write("\""u8);
+        }
+
+        return this;
+    }
+
+    /// <summary>A boolean attribute (<c> required</c>, <c> selected</c>): there when <paramref name="on"/>.</summary>
+    public HtmlOutput Attr(ReadOnlySpan<byte> name, bool on)
+    {
+        if (on)
+        {
+            _buffer.Write(" "u8);
+            _buffer.Write(name);
+        }
+
+        return this;
+    }
+
+    /// <summary>Where a response's anti-forgery token (or, with <paramref name="isToken"/>, its form token) goes, HTML-encoded.</summary>
+    public HtmlOutput Hole(bool isToken)
+    {
+        _holes.Add((_buffer.WrittenCount, isToken));
+        return this;
+    }
+
+    public PageTemplate ToTemplate() => new(_buffer.WrittenSpan.ToArray(), [.. _holes]);
+
+    private void Open(ReadOnlySpan<byte> name)
+    {
+        _buffer.Write(" "u8);
+        _buffer.Write(name);
+        _buffer.Write("=\""u8);
+    }
+
+    private void Utf8(string text)
+    {
+        var span = _buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        _buffer.Advance(Encoding.UTF8.GetBytes(text, span));
+    }
+}
