@@ -140,11 +140,34 @@ public sealed class PageHtmlTests(CheckoutServer server)
         Assert.Equal("Pay $40.00", await page.Locator("[data-submit]").TextContentAsync());
     }
 
+    [Fact]
+    public async Task A_page_longer_than_the_first_buffer_is_written_whole()
+    {
+        var view = FullView();
+        view.Settings.CustomFields =
+        [
+            .. Enumerable.Range(0, 3).Select(f => new CustomField
+            {
+                Key = $"pick{f}", Label = new CustomFieldLabel { Custom = $"Pick {f}" }, Type = "dropdown",
+                Dropdown = new CustomFieldDropdown { Options = [.. Enumerable.Range(0, 200).Select(i => new CustomFieldOption { Label = $"Option {i} " + new string('x', 40), Value = $"v{i}" })] },
+            }),
+        ];
+        view.Values["field_pick2"] = "v199";
+        var page = await OpenAsync(view, out var html);
+
+        Assert.True(Encoding.UTF8.GetByteCount(html) > 32 * 1024);
+        Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
+        Assert.Equal(600, await page.Locator("select[id^=field_pick] option:not([value=''])").CountAsync());
+        Assert.Equal("v199", await page.InputValueAsync("#field_pick2"));
+        Assert.Equal("f", await page.InputValueAsync($"input[name={PageForgery.FieldName}]"));
+        Assert.Equal("Pay $58.50", await page.Locator("[data-submit]").TextContentAsync());
+    }
+
     private Task<IPage> OpenAsync(CheckoutView view) => OpenAsync(view, out _);
 
     private Task<IPage> OpenAsync(CheckoutView view, out string html, string forgery = "f", string? token = "t")
     {
-        var output = new HtmlOutput(HtmlEncoder.Create(UnicodeRanges.All));
+        using var output = new HtmlOutput(HtmlEncoder.Create(UnicodeRanges.All));
         CheckoutPageHtml.Write(output, view);
         var buffer = new ArrayBufferWriter<byte>();
         var written = output.ToTemplate().WriteTo(buffer, forgery, token);

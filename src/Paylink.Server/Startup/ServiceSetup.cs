@@ -50,7 +50,7 @@ public static class ServiceSetup
         services.AddScoped<CheckoutService>();
         services.AddScoped<CheckoutCompletion>();
         services.AddScoped<CheckoutExpiry>();
-        services.AddScoped<CheckoutPages>();
+        services.AddSingleton<CheckoutPages>();
         services.AddHostedService<CheckoutSweeper>();
         services.AddSingleton<WebhookTargets>();
         services.AddSingleton<WebhookSecrets>();

@@ -11,9 +11,9 @@ namespace Paylink.Server.Features.Checkout.Pages;
 /// holes where each response's own tokens go (<see cref="PageTemplate"/>). Attributes follow HTML's
 /// rules for what a template means: a null value leaves the attribute out, a boolean one is there or not.
 /// </summary>
-public sealed class HtmlOutput(HtmlEncoder encoder)
+public sealed class HtmlOutput(HtmlEncoder encoder) : IDisposable
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(8192);
+    private readonly PooledBuffer _buffer = new();
     private readonly List<(int At, bool IsToken)> _holes = [];
 
     /// <summary>Markup written as it is: only ever the page's own literals.</summary>
@@ -88,6 +88,9 @@ public sealed class HtmlOutput(HtmlEncoder encoder)
 
     public PageTemplate ToTemplate() => new(_buffer.WrittenSpan.ToArray(), [.. _holes]);
 
+    /// <summary>Gives the working buffer back to the pool (what <see cref="ToTemplate"/> made is a copy).</summary>
+    public void Dispose() => _buffer.Dispose();
+
     private void Open(ReadOnlySpan<byte> name)
     {
         _buffer.Write(" "u8);
@@ -99,5 +102,41 @@ public sealed class HtmlOutput(HtmlEncoder encoder)
     {
         var span = _buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
         _buffer.Advance(Encoding.UTF8.GetBytes(text, span));
+    }
+
+    /// <summary>A growing buffer on arrays rented from the shared pool: a page is written into it and copied out once.</summary>
+    private sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
+    {
+        private byte[] _array = ArrayPool<byte>.Shared.Rent(16 * 1024);
+
+        public int WrittenCount { get; private set; }
+
+        public ReadOnlySpan<byte> WrittenSpan => _array.AsSpan(0, WrittenCount);
+
+        public void Advance(int count) => WrittenCount += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => _array.AsMemory(Reserve(sizeHint));
+
+        public Span<byte> GetSpan(int sizeHint = 0) => _array.AsSpan(Reserve(sizeHint));
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(_array);
+            _array = [];
+        }
+
+        private int Reserve(int sizeHint)
+        {
+            var needed = WrittenCount + Math.Max(sizeHint, 1);
+            if (needed > _array.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _array.Length * 2));
+                WrittenSpan.CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_array);
+                _array = larger;
+            }
+
+            return WrittenCount;
+        }
     }
 }

@@ -23,7 +23,7 @@ public sealed class PageTemplate
     /// <summary>Writes the form page of <paramref name="view"/> (<see cref="CheckoutPageHtml"/>) with the app's HTML encoder.</summary>
     public static PageTemplate Render(IServiceProvider services, CheckoutView view)
     {
-        var output = new HtmlOutput(services.GetRequiredService<HtmlEncoder>());
+        using var output = new HtmlOutput(services.GetRequiredService<HtmlEncoder>());
         CheckoutPageHtml.Write(output, view);
         return output.ToTemplate();
     }
