@@ -11,8 +11,8 @@ using Paylink.Server.Infrastructure;
 namespace Paylink.Browser.Tests;
 
 /// <summary>
-/// The payment page's HTML as Chromium reads it, for a page with every option on and every text a
-/// merchant or customer can set made of HTML's special characters: nothing they write becomes markup,
+/// The pages' HTML as Chromium reads it, for a payment page with every option on and a confirmation,
+/// every text a merchant or customer can set made of HTML's special characters: nothing they write becomes markup,
 /// every field is labelled and tied to its hint and error, what was typed comes back (but never the
 /// card), and the tokens land in their fields.
 /// </summary>
@@ -161,6 +161,35 @@ public sealed class PageHtmlTests(CheckoutServer server)
         Assert.Equal("v199", await page.InputValueAsync("#field_pick2"));
         Assert.Equal("f", await page.InputValueAsync($"input[name={PageForgery.FieldName}]"));
         Assert.Equal("Pay $58.50", await page.Locator("[data-submit]").TextContentAsync());
+    }
+
+    [Fact]
+    public async Task A_confirmation_shows_what_was_bought_as_text()
+    {
+        using var output = new HtmlOutput(HtmlEncoder.Create(UnicodeRanges.All));
+        MessagePageHtml.Write(output, new MessageView
+        {
+            S = Strings.Chinese,
+            Merchant = new Merchant { Name = "M" + Hostile, LogoUrl = "https://img.test/logo.png?a=\"<>" },
+            Title = "感谢您的购买",
+            Text = "Thanks" + Hostile,
+            TestMode = true,
+            Items = [("P" + Hostile, 2, "$40.00"), ("Tip", 1, "$5.00")],
+            Discount = ("Discount (" + Hostile + ")", "−$4.50"),
+            PaidText = "$40.50",
+            CardText = "Visa •••• 4242",
+            EmailText = "Receipt to a" + Hostile,
+        });
+        var page = await LoadAsync(Encoding.UTF8.GetString(output.ToArray()));
+
+        Assert.Equal(0, await page.Locator("script, b").CountAsync());
+        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal($"感谢您的购买 · M{Hostile}", await page.TitleAsync());
+        Assert.Equal("Thanks" + Hostile, await page.Locator(".lead").TextContentAsync());
+        Assert.Equal(["P" + Hostile + " × 2$40.00", "Tip × 1$5.00", "Discount (" + Hostile + ")−$4.50"], await page.Locator(".receipt li").AllTextContentsAsync());
+        Assert.Equal("https://img.test/logo.png?a=\"<>", await page.Locator(".logo").GetAttributeAsync("src"));
+        Assert.Contains("Receipt to a" + Hostile, await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator(".banner").CountAsync());
     }
 
     private Task<IPage> OpenAsync(CheckoutView view) => OpenAsync(view, out _);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Paylink.Data.Entities;
 
@@ -11,13 +10,10 @@ public sealed class CheckoutPages(PageForgery forgery, IOptions<PaylinkOptions> 
 
     public string? TermsUrl => options.Value.TermsOfServiceUrl;
 
-    public RazorComponentResult Message(Strings s, string titleKey, string? text = null, int status = 200, bool testMode = false) =>
-        new RazorComponentResult<MessagePage>(new { Model = new MessageView { S = s, Merchant = Merchant, Title = s[titleKey], Text = text ?? s[$"{titleKey}_text"], TestMode = testMode } })
-        {
-            StatusCode = status,
-        };
+    public IResult Message(Strings s, string titleKey, string? text = null, int status = 200, bool testMode = false) =>
+        MessagePageHtml.Respond(new MessageView { S = s, Merchant = Merchant, Title = s[titleKey], Text = text ?? s[$"{titleKey}_text"], TestMode = testMode }, status);
 
-    public RazorComponentResult Confirmation(Strings s, CheckoutSessionRecord session, PaymentIntentRecord? intent, PageContext? page)
+    public IResult Confirmation(Strings s, CheckoutSessionRecord session, PaymentIntentRecord? intent, PageContext? page)
     {
         var settings = CheckoutSettings.Parse(session.SettingsJson);
         var currency = page?.Currency;
@@ -38,7 +34,7 @@ public sealed class CheckoutPages(PageForgery forgery, IOptions<PaylinkOptions> 
             CardText = intent?.CardLast4 is { } last4 ? s.Format("card_ending", last4) : null,
             EmailText = CheckoutMapper.Details(session)?.Email is { } email ? s.Format("receipt_to", email) : null,
         };
-        return new RazorComponentResult<MessagePage>(new { Model = view });
+        return MessagePageHtml.Respond(view);
     }
 
     /// <summary>The form page; rendered when the response is written, with this visitor's anti-forgery token and <paramref name="token"/> filled in.</summary>

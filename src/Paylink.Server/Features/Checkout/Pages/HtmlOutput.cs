@@ -86,7 +86,10 @@ public sealed class HtmlOutput(HtmlEncoder encoder) : IDisposable
         return this;
     }
 
-    public PageTemplate ToTemplate() => new(_buffer.WrittenSpan.ToArray(), [.. _holes]);
+    public PageTemplate ToTemplate() => new(ToArray(), [.. _holes]);
+
+    /// <summary>What was written (a page without holes).</summary>
+    public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
 
     /// <summary>Gives the working buffer back to the pool (what <see cref="ToTemplate"/> made is a copy).</summary>
     public void Dispose() => _buffer.Dispose();
