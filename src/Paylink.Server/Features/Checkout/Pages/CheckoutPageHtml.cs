@@ -183,8 +183,13 @@ public static class CheckoutPageHtml
             {
                 Field(o, m, new($"quantity_{line.Index}", s["quantity"])
                 {
-                    Type = "number", Min = line.Min, Max = line.Max, Fallback = line.Quantity.ToString(CultureInfo.InvariantCulture),
-                    Required = true, Data = "quantity", Index = line.Index,
+                    Type = "number",
+                    Min = line.Min,
+                    Max = line.Max,
+                    Fallback = line.Quantity.ToString(CultureInfo.InvariantCulture),
+                    Required = true,
+                    Data = "quantity",
+                    Index = line.Index,
                 });
             }
 
@@ -192,7 +197,11 @@ public static class CheckoutPageHtml
             {
                 Field(o, m, new("custom_amount", $"{s["amount"]} ({m.Currency.Symbol})")
                 {
-                    InputMode = "decimal", Hint = line.CustomRange, Required = true, Data = "amount", Index = line.Index,
+                    InputMode = "decimal",
+                    Hint = line.CustomRange,
+                    Required = true,
+                    Data = "amount",
+                    Index = line.Index,
                 });
             }
 

@@ -31,51 +31,40 @@ public sealed class PageTemplate
     /// <summary>The response: this page with the visitor's anti-forgery token and <paramref name="token"/> filled in (both HTML-encoded).</summary>
     public IResult Respond(int status, string? token) => new Filled(this, status, token);
 
-    /// <summary>The page with <paramref name="forgery"/> and <paramref name="token"/> in its holes, HTML-encoded; returns the bytes written.</summary>
-    public long WriteTo(IBufferWriter<byte> writer, string forgery, string? token)
+    /// <summary>Writes the page with <paramref name="forgery"/> and <paramref name="token"/> in its holes, HTML-encoded.</summary>
+    public void WriteTo(IBufferWriter<byte> writer, string forgery, string? token) => WriteFilled(writer, Filling.Of(forgery, token));
+
+    private void WriteFilled(IBufferWriter<byte> writer, Filling filling)
     {
-        var encodedForgery = HtmlEncoder.Default.Encode(forgery);
-        var encodedToken = token is null ? "" : HtmlEncoder.Default.Encode(token);
-        var written = 0L;
         var start = 0;
         foreach (var (at, isToken) in _holes)
         {
             writer.Write(_html.AsSpan(start, at - start));
-            written += at - start + Write(writer, isToken ? encodedToken : encodedForgery);
+            writer.Write(isToken ? filling.Token : filling.Forgery);
             start = at;
         }
 
         writer.Write(_html.AsSpan(start));
-        return written + _html.Length - start;
-    }
-
-    /// <summary>How many bytes <see cref="WriteTo"/> writes.</summary>
-    private long LengthWith(string forgery, string? token)
-    {
-        var forgeryBytes = Encoding.UTF8.GetByteCount(HtmlEncoder.Default.Encode(forgery));
-        var tokenBytes = token is null ? 0 : Encoding.UTF8.GetByteCount(HtmlEncoder.Default.Encode(token));
-        return _html.Length + _holes.Sum(h => (long)(h.IsToken ? tokenBytes : forgeryBytes));
-    }
-
-    private static int Write(IBufferWriter<byte> writer, string text)
-    {
-        var span = writer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
-        var count = Encoding.UTF8.GetBytes(text, span);
-        writer.Advance(count);
-        return count;
     }
 
     private async Task WriteAsync(HttpContext http, int status, string? token)
     {
-        var forgery = http.RequestServices.GetRequiredService<PageForgery>().TokenFor(http);
+        var filling = Filling.Of(http.RequestServices.GetRequiredService<PageForgery>().TokenFor(http), token);
         var response = http.Response;
         response.StatusCode = status;
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-cache, no-store";
         response.Headers.Pragma = "no-cache";
-        response.ContentLength = LengthWith(forgery, token);
-        WriteTo(response.BodyWriter, forgery, token);
+        response.ContentLength = _html.Length + _holes.Sum(h => (long)(h.IsToken ? filling.Token.Length : filling.Forgery.Length));
+        WriteFilled(response.BodyWriter, filling);
         await response.BodyWriter.FlushAsync(http.RequestAborted);
+    }
+
+    /// <summary>What goes into the holes, HTML-encoded and in UTF-8.</summary>
+    private readonly record struct Filling(byte[] Forgery, byte[] Token)
+    {
+        public static Filling Of(string forgery, string? token) =>
+            new(Encoding.UTF8.GetBytes(HtmlEncoder.Default.Encode(forgery)), token is null ? [] : Encoding.UTF8.GetBytes(HtmlEncoder.Default.Encode(token)));
     }
 
     private sealed class Filled(PageTemplate template, int status, string? token) : IResult, IStatusCodeHttpResult
