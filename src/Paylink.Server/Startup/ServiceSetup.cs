@@ -118,7 +118,7 @@ public static class ServiceSetup
         app.UseMiddleware<Idempotency>();
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Paylink API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Paylink API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
         app.MapHealthChecks("/healthz");
         app.MapCurrencyEndpoints();
         app.MapProductEndpoints();
