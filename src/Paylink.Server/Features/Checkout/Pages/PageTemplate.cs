@@ -40,11 +40,23 @@ public sealed class PageTemplate
         foreach (var (at, isToken) in _holes)
         {
             writer.Write(_html.AsSpan(start, at - start));
-            writer.Write(isToken ? filling.Token : filling.Forgery);
+            var text = isToken ? filling.Token : filling.Forgery;
+            writer.Advance(Encoding.UTF8.GetBytes(text, writer.GetSpan(isToken ? filling.TokenBytes : filling.ForgeryBytes)));
             start = at;
         }
 
         writer.Write(_html.AsSpan(start));
+    }
+
+    private long LengthWith(Filling filling)
+    {
+        long length = _html.Length;
+        foreach (var (_, isToken) in _holes)
+        {
+            length += isToken ? filling.TokenBytes : filling.ForgeryBytes;
+        }
+
+        return length;
     }
 
     private async Task WriteAsync(HttpContext http, int status, string? token)
@@ -55,16 +67,20 @@ public sealed class PageTemplate
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-cache, no-store";
         response.Headers.Pragma = "no-cache";
-        response.ContentLength = _html.Length + _holes.Sum(h => (long)(h.IsToken ? filling.Token.Length : filling.Forgery.Length));
+        response.ContentLength = LengthWith(filling);
         WriteFilled(response.BodyWriter, filling);
         await response.BodyWriter.FlushAsync(http.RequestAborted);
     }
 
-    /// <summary>What goes into the holes, HTML-encoded and in UTF-8.</summary>
-    private readonly record struct Filling(byte[] Forgery, byte[] Token)
+    /// <summary>What goes into the holes, HTML-encoded (the same strings when nothing needs encoding), with their UTF-8 lengths.</summary>
+    private readonly record struct Filling(string Forgery, int ForgeryBytes, string Token, int TokenBytes)
     {
-        public static Filling Of(string forgery, string? token) =>
-            new(Encoding.UTF8.GetBytes(HtmlEncoder.Default.Encode(forgery)), token is null ? [] : Encoding.UTF8.GetBytes(HtmlEncoder.Default.Encode(token)));
+        public static Filling Of(string forgery, string? token)
+        {
+            var encodedForgery = HtmlEncoder.Default.Encode(forgery);
+            var encodedToken = token is null ? "" : HtmlEncoder.Default.Encode(token);
+            return new(encodedForgery, Encoding.UTF8.GetByteCount(encodedForgery), encodedToken, Encoding.UTF8.GetByteCount(encodedToken));
+        }
     }
 
     private sealed class Filled(PageTemplate template, int status, string? token) : IResult, IStatusCodeHttpResult
