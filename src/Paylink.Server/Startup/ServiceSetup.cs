@@ -40,7 +40,6 @@ public static class ServiceSetup
         services.AddScoped<PublicUrls>();
         // Pages are UTF-8: write Chinese text and currency symbols as they are, not as numeric entities.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
-        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddSingleton<ICardProcessor, TestCardProcessor>();
         services.AddSingleton<PageSigner>();
         services.AddSingleton<PageForgery>();

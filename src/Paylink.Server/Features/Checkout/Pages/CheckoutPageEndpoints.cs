@@ -18,12 +18,12 @@ public static class CheckoutPageEndpoints
     {
         var group = app.MapGroup("/checkout").ExcludeFromDescription();
         group.MapGet("/pay/{id}", ShowLink);
-        group.MapPost("/pay/{id}", SubmitLink).DisableAntiforgery();
+        group.MapPost("/pay/{id}", SubmitLink);
         group.MapGet("/session/{id}", ShowSession);
-        group.MapPost("/session/{id}", SubmitSession).DisableAntiforgery();
+        group.MapPost("/session/{id}", SubmitSession);
         group.MapGet("/assets/{name}", CheckoutAssets.Serve);
-        group.MapPost("/pay/{id}/preview", PromotionPreview.ForLink).DisableAntiforgery();
-        group.MapPost("/session/{id}/preview", PromotionPreview.ForSession).DisableAntiforgery();
+        group.MapPost("/pay/{id}/preview", PromotionPreview.ForLink);
+        group.MapPost("/session/{id}/preview", PromotionPreview.ForSession);
     }
 
     private static async Task<IResult> ShowLink(string id, HttpContext http, LinkPageCache kept, CurrencyCatalog currencies,
