@@ -15,12 +15,13 @@ namespace Paylink.Server.Infrastructure;
 /// minute so a crash does not lock a key for a day. Kept in the database, so it holds across restarts
 /// and instances.
 /// </summary>
-public sealed class Idempotency(RequestDelegate next)
+public sealed class Idempotency(RequestDelegate next, TimeProvider time, ILogger<Idempotency> logger)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
     public static readonly TimeSpan InFlightFor = TimeSpan.FromMinutes(1);
 
-    public async Task InvokeAsync(HttpContext context, Caller caller, TimeProvider time, ILogger<Idempotency> logger)
+    // Only HttpContext as a parameter: every other request (each page view, each GET) resolves nothing.
+    public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
             || !context.Request.Path.StartsWithSegments("/api")
@@ -30,8 +31,9 @@ public sealed class Idempotency(RequestDelegate next)
             return;
         }
 
-        // Taken here, not as a parameter: a request without a key (every page view, every GET) rents no context.
+        // Taken here, not as parameters: a request without a key rents no context.
         var db = context.RequestServices.GetRequiredService<PaylinkDbContext>();
+        var caller = context.RequestServices.GetRequiredService<Caller>();
 
         var key = header.ToString();
         if (key.Length is 0 or > 255)

@@ -5,15 +5,18 @@ namespace Paylink.Server.Infrastructure.Auth;
 /// <c>livemode</c> query parameter that contradicts it is a 400. Other callers (signed requests of
 /// the published Node client) are judged by the <see cref="ICallerAuthenticator"/>s, if any.
 /// </summary>
-public sealed class ApiAuthentication(RequestDelegate next)
+public sealed class ApiAuthentication(RequestDelegate next, SecretKeys keys)
 {
-    public async Task InvokeAsync(HttpContext context, SecretKeys keys, Caller caller, IEnumerable<ICallerAuthenticator> others)
+    // Only HttpContext as a parameter: a request outside /api (a page view) resolves nothing.
+    public async Task InvokeAsync(HttpContext context)
     {
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
             await next(context);
             return;
         }
+
+        var caller = context.RequestServices.GetRequiredService<Caller>();
 
         var livemode = ReadLivemode(context.Request);
         var authorization = context.Request.Headers.Authorization.ToString();
@@ -38,7 +41,7 @@ public sealed class ApiAuthentication(RequestDelegate next)
             return;
         }
 
-        foreach (var other in others)
+        foreach (var other in context.RequestServices.GetServices<ICallerAuthenticator>())
         {
             if (await other.TryAuthenticateAsync(context, caller, livemode))
             {
