@@ -10,7 +10,7 @@ public static class Ids
     private static long _sequence;
 
     public static string New(string prefix, int length = 24) =>
-        prefix + "_" + RandomNumberGenerator.GetString(Alphabet, length);
+        prefix + "_" + SecureRandom.GetString(Alphabet, length);
 
     /// <summary>
     /// An id in the same shape that is unique but not secret: 12 random characters drawn once per

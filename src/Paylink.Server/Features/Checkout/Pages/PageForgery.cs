@@ -1,5 +1,5 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
+using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Features.Checkout.Pages;
 
@@ -29,7 +29,9 @@ public sealed class PageForgery(PageSigner signer)
         var visitor = http.Request.Cookies[CookieName];
         if (!IsVisitorId(visitor))
         {
-            visitor = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(IdBytes));
+            Span<byte> id = stackalloc byte[IdBytes];
+            SecureRandom.Fill(id);
+            visitor = Base64Url.EncodeToString(id);
             http.Response.Cookies.Append(CookieName, visitor, new CookieOptions
             {
                 HttpOnly = true,
