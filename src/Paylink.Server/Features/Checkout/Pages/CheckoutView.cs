@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Paylink.Server.Infrastructure;
 
@@ -54,7 +55,7 @@ public sealed class CheckoutView
 
     public string? Error(string name) => Errors.GetValueOrDefault(name);
 
-    public string CurrencyJson => JsonSerializer.Serialize(new { symbol = Currency.Symbol, decimals = Currency.Decimal });
+    public string CurrencyJson => string.Create(CultureInfo.InvariantCulture, $"{{\"symbol\":{JsonSerializer.Serialize(Currency.Symbol)},\"decimals\":{Currency.Decimal}}}");
 
     public static CheckoutView Build(PageContext page, Cart cart, Strings s, Merchant merchant, string formAction, bool hasToken,
         Dictionary<string, string> values, Dictionary<string, string> errors,
