@@ -9,19 +9,22 @@ namespace Paylink.Server.Features.Checkout.Pages;
 /// </summary>
 public static class PageSecurity
 {
-    public static IApplicationBuilder UseCheckoutSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    public static IApplicationBuilder UseCheckoutSecurityHeaders(this IApplicationBuilder app)
+    {
+        // The settings are read once, at start: the policy is the same string for every page.
+        var ancestors = app.ApplicationServices.GetRequiredService<IOptions<PaylinkOptions>>().Value.FrameAncestors;
+        var policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; " +
+            $"object-src 'none'; base-uri 'none'; frame-ancestors {ancestors}";
+        var deny = ancestors.Trim() == "'none'";
+        return app.Use((context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/checkout"))
             {
-                var ancestors = context.RequestServices.GetRequiredService<IOptions<PaylinkOptions>>().Value.FrameAncestors;
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy =
-                    $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; " +
-                    $"object-src 'none'; base-uri 'none'; frame-ancestors {ancestors}";
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "same-origin";
-                if (ancestors.Trim() == "'none'")
+                if (deny)
                 {
                     headers.XFrameOptions = "DENY";
                 }
@@ -29,4 +32,5 @@ public static class PageSecurity
 
             return next(context);
         });
+    }
 }
