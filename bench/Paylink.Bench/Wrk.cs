@@ -6,7 +6,8 @@ namespace Paylink.Bench;
 
 public sealed record LoadResult(string Scenario, double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, long Requests)
 {
-    public double? CeilingRatio { get; init; }
+    /// <summary>The ceiling's requests per second measured just before this scenario, for the scenarios compared with it.</summary>
+    public double? Ceiling { get; init; }
 }
 
 /// <summary>Runs wrk (Debian's package) with a Lua script and reads its summary.</summary>
