@@ -87,6 +87,36 @@ public sealed class HostedProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>
+    /// Waits until the process uses under 2% of a core over a second (at most <paramref name="limit"/>):
+    /// after a load, .NET goes on compiling the methods it queued for optimisation for several seconds,
+    /// which would slow whatever is measured next on the same two cores.
+    /// </summary>
+    public async Task WaitUntilIdleAsync(TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        var before = CpuTicks();
+        while (DateTime.UtcNow < until)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = CpuTicks();
+            if (now - before <= 2)
+            {
+                return;
+            }
+
+            before = now;
+        }
+    }
+
+    /// <summary>User and system CPU time of the process so far, in clock ticks (hundredths of a second).</summary>
+    private long CpuTicks()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -82,7 +82,7 @@ await using (var server = await HostedProcess.StartAsync(Path.Combine(root, "ben
         var linkEnv = new Dictionary<string, string>(env) { ["BENCH_LINKS"] = links.ToString(CultureInfo.InvariantCulture) };
         if (options.Runs("retrieve"))
         {
-            var ceiling = await CeilingNowAsync();
+            var ceiling = await CeilingNowAsync(server);
             results.Add((links, await MeasureAsync("retrieve a payment link (expanded)", server.BaseAddress, Path.Combine(lua, "retrieve.lua"), linkEnv) with { Ceiling = ceiling }));
         }
 
@@ -100,7 +100,7 @@ await using (var server = await HostedProcess.StartAsync(Path.Combine(root, "ben
 
         if (options.Runs("page"))
         {
-            var ceiling = await CeilingNowAsync();
+            var ceiling = await CeilingNowAsync(server);
             results.Add((links, await MeasureAsync("payment link page (GET)", server.BaseAddress, Path.Combine(lua, "retrieve.lua"),
                 new Dictionary<string, string>(linkEnv) { ["BENCH_PREFIX"] = "/checkout/pay/" }) with
             { Ceiling = ceiling }));
@@ -135,9 +135,10 @@ async Task<LoadResult> MeasureAsync(string scenario, Uri target, string script, 
     return await Wrk.RunAsync(scenario, target, script, options, environment);
 }
 
-// The ceiling again, already warm: a short warm-up for the connections, then the same measured load.
-async Task<double> CeilingNowAsync()
+// The ceiling again, already warm: once Paylink is idle, a short warm-up for the connections, then the same measured load.
+async Task<double> CeilingNowAsync(HostedProcess quiet)
 {
+    await quiet.WaitUntilIdleAsync(TimeSpan.FromSeconds(30));
     if (options.WarmupSeconds > 0)
     {
         await Wrk.RunAsync("warm-up", ceilingApp.BaseAddress, Path.Combine(lua, "get.lua"), options with { Seconds = Math.Min(3, options.WarmupSeconds) }, ceilingEnv);
