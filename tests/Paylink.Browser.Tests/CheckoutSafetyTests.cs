@@ -60,6 +60,26 @@ public sealed class CheckoutSafetyTests(CheckoutServer server)
     }
 
     [Fact]
+    public async Task The_confirmation_showing_the_card_and_email_is_not_kept_by_any_cache()
+    {
+        var (linkId, _) = await server.CreateLinkAsync();
+        using var customer = new FormClient(server.BaseAddress);
+        var page = await customer.GetAsync($"/checkout/pay/{linkId}");
+        var paid = await customer.SubmitAsync(page, FormClient.Customer());
+        Assert.Equal(HttpStatusCode.SeeOther, paid.Status);
+
+        var confirmation = await customer.GetAsync(paid.Response.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.OK, confirmation.Status);
+        Assert.Contains("4242", confirmation.Html, StringComparison.Ordinal);
+        Assert.Contains("buyer@example.com", confirmation.Html, StringComparison.Ordinal);
+        Assert.True(confirmation.Response.Headers.CacheControl?.NoStore, $"Cache-Control: {confirmation.Response.Headers.CacheControl}");
+        using var plain = new HttpClient { BaseAddress = server.BaseAddress };
+        using var missing = await plain.GetAsync("/checkout/pay/plink_missing");
+        Assert.True(missing.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
     public async Task Only_the_brand_and_last_four_digits_of_a_card_are_stored_or_logged()
     {
         var (linkId, _) = await server.CreateLinkAsync();

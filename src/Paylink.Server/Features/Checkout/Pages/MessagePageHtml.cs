@@ -80,6 +80,9 @@ public static class MessagePageHtml
             var response = httpContext.Response;
             response.StatusCode = status;
             response.ContentType = "text/html; charset=utf-8";
+            // A confirmation shows the card's last four digits and the receipt's email: no cache keeps it (nor the other messages).
+            response.Headers.CacheControl = "no-cache, no-store";
+            response.Headers.Pragma = "no-cache";
             response.ContentLength = html.Length;
             return response.Body.WriteAsync(html, httpContext.RequestAborted).AsTask();
         }
