@@ -13,7 +13,7 @@ var results = new List<(int Links, LoadResult Result)>();
 Console.WriteLine($"Paylink benchmark: {(options.Postgres ? "PostgreSQL" : "SQLite")}, {options.Connections} connections, {options.Threads} wrk threads, {options.Seconds}s per scenario after {options.WarmupSeconds}s of warm-up, {Environment.ProcessorCount} cores");
 
 // The ceiling app stays up (idle) for the whole run: each scenario compared with it is compared with
-// the ceiling measured just before it, since this machine's speed drifts within a run.
+// the ceiling measured around it, since this machine's speed drifts within a run.
 await using var ceilingApp = await HostedProcess.StartAsync(Path.Combine(root, "bench/out/ceiling/Ceiling.dll"), [], "/json");
 var ceilingEnv = new Dictionary<string, string> { ["BENCH_PATH"] = "/json" };
 results.Add((0, await MeasureAsync("ceiling: bare endpoint, 1 KB JSON", ceilingApp.BaseAddress, Path.Combine(lua, "get.lua"), ceilingEnv)));
@@ -82,8 +82,7 @@ await using (var server = await HostedProcess.StartAsync(Path.Combine(root, "ben
         var linkEnv = new Dictionary<string, string>(env) { ["BENCH_LINKS"] = links.ToString(CultureInfo.InvariantCulture) };
         if (options.Runs("retrieve"))
         {
-            var ceiling = await CeilingNowAsync(server);
-            results.Add((links, await MeasureAsync("retrieve a payment link (expanded)", server.BaseAddress, Path.Combine(lua, "retrieve.lua"), linkEnv) with { Ceiling = ceiling }));
+            results.Add((links, await AgainstCeilingAsync(server, () => MeasureAsync("retrieve a payment link (expanded)", server.BaseAddress, Path.Combine(lua, "retrieve.lua"), linkEnv))));
         }
 
         if (options.Runs("list"))
@@ -100,21 +99,21 @@ await using (var server = await HostedProcess.StartAsync(Path.Combine(root, "ben
 
         if (options.Runs("page"))
         {
-            var ceiling = await CeilingNowAsync(server);
-            results.Add((links, await MeasureAsync("payment link page (GET)", server.BaseAddress, Path.Combine(lua, "retrieve.lua"),
-                new Dictionary<string, string>(linkEnv) { ["BENCH_PREFIX"] = "/checkout/pay/" }) with
-            { Ceiling = ceiling }));
+            results.Add((links, await AgainstCeilingAsync(server, () => MeasureAsync("payment link page (GET)", server.BaseAddress, Path.Combine(lua, "retrieve.lua"),
+                new Dictionary<string, string>(linkEnv) { ["BENCH_PREFIX"] = "/checkout/pay/" }))));
         }
     }
 }
 
 Directory.Delete(dataDir, recursive: true);
 Console.WriteLine();
-Console.WriteLine($"| scenario | links | req/s | p50 ms | p99 ms | errors | of ceiling | ceiling just before |");
+Console.WriteLine($"| scenario | links | req/s | p50 ms | p99 ms | errors | of ceiling | ceiling before / after |");
 Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var (links, r) in results)
 {
-    var ratio = r.Ceiling is { } near ? string.Create(CultureInfo.InvariantCulture, $"{r.RequestsPerSecond / near:P0} | {near:F0}") : " | ";
+    var ratio = r.CeilingAround is var (before, after)
+        ? string.Create(CultureInfo.InvariantCulture, $"{r.RequestsPerSecond / r.Ceiling!.Value:P0} | {before:F0} / {after:F0}")
+        : " | ";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {r.Scenario} | {(links == 0 ? "" : links.ToString("N0", CultureInfo.InvariantCulture))} | {r.RequestsPerSecond:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.Errors} | {ratio} |"));
 }
@@ -133,6 +132,15 @@ async Task<LoadResult> MeasureAsync(string scenario, Uri target, string script, 
     }
 
     return await Wrk.RunAsync(scenario, target, script, options, environment);
+}
+
+// A scenario compared with the ceiling: the ceiling is measured just before and just after it (this
+// machine's speed drifts within minutes), and the scenario's ratio is taken against their mean.
+async Task<LoadResult> AgainstCeilingAsync(HostedProcess server, Func<Task<LoadResult>> scenario)
+{
+    var before = await CeilingNowAsync(server);
+    var result = await scenario();
+    return result with { CeilingAround = (before, await CeilingNowAsync(server)) };
 }
 
 // The ceiling again, already warm: once Paylink is idle, a short warm-up for the connections, then the same measured load.

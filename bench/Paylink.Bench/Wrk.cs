@@ -6,8 +6,11 @@ namespace Paylink.Bench;
 
 public sealed record LoadResult(string Scenario, double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, long Requests)
 {
-    /// <summary>The ceiling's requests per second measured just before this scenario, for the scenarios compared with it.</summary>
-    public double? Ceiling { get; init; }
+    /// <summary>For the scenarios compared with the ceiling: its requests per second measured just before and just after this scenario.</summary>
+    public (double Before, double After)? CeilingAround { get; init; }
+
+    /// <summary>The ceiling this scenario is compared with: the mean of the two measured around it.</summary>
+    public double? Ceiling => CeilingAround is var (before, after) ? (before + after) / 2 : null;
 }
 
 /// <summary>Runs wrk (Debian's package) with a Lua script and reads its summary.</summary>
