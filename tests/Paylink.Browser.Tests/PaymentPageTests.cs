@@ -10,6 +10,35 @@ public sealed class PaymentPageTests(CheckoutServer server)
     private string PageUrl(string linkId, string query = "") => new Uri(server.BaseAddress, $"/checkout/pay/{linkId}{query}").ToString();
 
     [Fact]
+    public async Task The_payment_page_and_a_message_page_load_without_a_single_browser_error()
+    {
+        var (linkId, _) = await server.CreateLinkAsync();
+        var page = await server.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+
+        foreach (var url in new[] { PageUrl(linkId), PageUrl(linkId, "?locale=zh") })
+        {
+            await page.GotoAsync(url);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        // A page that is itself a 404 logs that one error; nothing it asks for may add another.
+        var missing = await page.GotoAsync(PageUrl("plink_missing"));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal(404, missing!.Status);
+        Assert.Single(errors, e => e.Contains("404", StringComparison.Ordinal));
+        Assert.Single(errors);
+    }
+
+    [Fact]
     public async Task Customer_pays_with_4242_and_lands_on_the_redirect_url_with_the_session_id()
     {
         var thanks = new Uri(server.BaseAddress, "/healthz?paid={CHECKOUT_SESSION_ID}").ToString();

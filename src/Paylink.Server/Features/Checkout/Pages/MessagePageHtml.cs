@@ -16,7 +16,7 @@ public static class MessagePageHtml
         var s = m.S;
         o.Markup("<!DOCTYPE html>\n<html"u8).Attr("lang"u8, m.Lang).Markup(">\n<head>\n<meta charset=\"utf-8\">\n"u8)
             .Markup("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"u8).Text(m.Title).Markup(" · "u8).Text(m.Merchant.Name)
-            .Markup("</title>\n<link rel=\"stylesheet\" href=\"/checkout/assets/pay.css\">\n</head>\n<body>\n"u8);
+            .Markup("</title>\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/checkout/assets/pay.css\">\n</head>\n<body>\n"u8);
         if (m.TestMode)
         {
             o.Markup("<div class=\"banner\" role=\"note\">"u8).Text(s["test_mode"]).Markup("</div>\n"u8);
