@@ -5,7 +5,8 @@ namespace Paylink.Server.Features.Checkout.Pages;
 /// <summary>
 /// Security headers of the hosted pages: a Content-Security-Policy with no inline script and no
 /// <c>form-action</c> (Chromium applies it to the redirect after payment too), framing only as
-/// <c>Paylink__FrameAncestors</c> allows. Anti-forgery's own X-Frame-Options is switched off, so nothing contradicts it.
+/// <c>Paylink__FrameAncestors</c> allows (with <c>X-Frame-Options: DENY</c> beside it when that is <c>'none'</c>).
+/// Nothing else sets X-Frame-Options: the pages' anti-forgery is Paylink's own (<see cref="PageForgery"/>).
 /// </summary>
 public static class PageSecurity
 {
