@@ -14,7 +14,11 @@ public sealed class HostedProcess : IAsyncDisposable
     {
         _process = process;
         Port = port;
+        Tiering = new Tiering(process.Id);
     }
+
+    /// <summary>The process's tiered compilation, to warm up until it is done.</summary>
+    public Tiering Tiering { get; }
 
     public int Port { get; }
 

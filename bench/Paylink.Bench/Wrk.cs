@@ -9,6 +9,9 @@ public sealed record LoadResult(string Scenario, double RequestsPerSecond, doubl
     /// <summary>For the scenarios compared with the ceiling: its requests per second measured just before and just after this scenario.</summary>
     public (double Before, double After)? CeilingAround { get; init; }
 
+    /// <summary>How long the same load ran, unmeasured, before this measurement (see <c>WarmUpAsync</c>).</summary>
+    public int WarmupSeconds { get; init; }
+
     /// <summary>The ceiling this scenario is compared with: the mean of the two measured around it.</summary>
     public double? Ceiling => CeilingAround is var (before, after) ? (before + after) / 2 : null;
 }
@@ -81,6 +84,9 @@ public static partial class Wrk
 
 public sealed record Options(int Seconds, int Connections, int Threads, int Links, bool Postgres, bool RelaxedSync, int WarmupSeconds)
 {
+    /// <summary>The longest a warm-up goes on while the JIT is still compiling (<c>--warmup-max</c>).</summary>
+    public int MaxWarmupSeconds { get; init; } = 90;
+
     /// <summary>The scenarios to run (retrieve, list, cursor, page, create, purchase); empty runs them all.</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
