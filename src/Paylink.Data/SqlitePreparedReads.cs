@@ -5,6 +5,7 @@ using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Paylink.Data;
@@ -69,6 +70,54 @@ public static class SqlitePreparedReads
                 connection.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// The row of <typeparamref name="TEntity"/> with this primary key, tracked by the context, as a tracking
+    /// query reads it: an entity already tracked with that key is returned as it is; otherwise the row is read
+    /// and attached unchanged, so a later SaveChanges writes what the caller changes. Null if there is none.
+    /// On SQLite inside a write transaction the SELECT goes to the transaction's connection as plain
+    /// ADO.NET, so it sees the transaction's own writes: EF's LINQ pipeline costs ~250 µs a query on this
+    /// machine (parameter extraction, the query cache, a new command whose SQL is compiled again, the
+    /// materializer), several times the statement itself, and a purchase makes three such reads. Anywhere
+    /// else (PostgreSQL, no transaction) it is EF's tracking query.
+    /// </summary>
+    public static async Task<TEntity?> FindTrackedAsync<TEntity>(this PaylinkDbContext db, string id, CancellationToken cancellationToken) where TEntity : class
+    {
+        var key = db.Model.FindEntityType(typeof(TEntity))?.FindPrimaryKey() is { Properties: [var only] } primary && only.ClrType == typeof(string)
+            ? only.Name
+            : throw new InvalidOperationException($"{typeof(TEntity).Name} has no single string key.");
+        if (db.IsPostgres || db.Database.CurrentTransaction?.GetDbTransaction() is not SqliteTransaction transaction)
+        {
+            return await db.Set<TEntity>().FirstOrDefaultAsync(e => EF.Property<string>(e, key) == id, cancellationToken);
+        }
+
+        if (db.Set<TEntity>().Local.FindEntry(id) is { } tracked)
+        {
+            return tracked.Entity;
+        }
+
+        (string Property, object Value)[] where = [(key, id)];
+        var shape = Shapes.GetOrAdd((typeof(TEntity), key), k => Shape.Build(db.Model.FindEntityType(k.Entity)!, where));
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = shape.Sql;
+        command.Parameters.AddWithValue("@p0", shape.ToProvider(0, id));
+        TEntity? found = null;
+        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                found = (TEntity)shape.Materialize(reader);
+            }
+        }
+
+        if (found is not null)
+        {
+            db.Attach(found);
+        }
+
+        return found;
     }
 
     /// <summary>How one entity type is read: its SQL, its parameters' converters and a compiled row reader.</summary>

@@ -128,6 +128,49 @@ public sealed class PreparedReadTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
     }
 
+    [Fact]
+    public async Task A_tracked_read_inside_a_write_sees_the_writes_own_changes_and_saves_what_the_caller_changes()
+    {
+        var id = "cs_tracked_" + Guid.NewGuid().ToString("N");
+        var now = new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
+        db.CheckoutSessions.Add(new CheckoutSessionRecord
+        {
+            Id = id, CurrencyId = "usd", AmountTotal = 1234, LinesJson = """[{"price_id":"price_x","quantity":2}]""", CustomerEmail = "before@example.com",
+            ExpiresAt = now.AddHours(24), CreatedAt = now, UpdatedAt = now,
+        });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        await using (var transaction = await db.BeginWriteAsync())
+        {
+            await db.ExecuteWriteAsync("UPDATE checkout_sessions SET customer_email = @p0 WHERE id = @p1", ["during@example.com", id], CancellationToken.None);
+            var read = await db.FindTrackedAsync<CheckoutSessionRecord>(id, CancellationToken.None);
+            Assert.NotNull(read);
+            Assert.Equal("during@example.com", read.CustomerEmail);
+            Assert.Equal(EntityState.Unchanged, db.Entry(read).State);
+            // As a tracking query: the entity already tracked is the one returned, not a second copy.
+            Assert.Same(read, await db.FindTrackedAsync<CheckoutSessionRecord>(id, CancellationToken.None));
+            Assert.Null(await db.FindTrackedAsync<CheckoutSessionRecord>("cs_none", CancellationToken.None));
+
+            read.Status = "complete";
+            read.CompletedAt = now.AddMinutes(1);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        db.ChangeTracker.Clear();
+        var stored = await db.CheckoutSessions.AsNoTracking().SingleAsync(s => s.Id == id);
+        Assert.Equal(("complete", "during@example.com", now.AddMinutes(1), 1234L), (stored.Status, stored.CustomerEmail, stored.CompletedAt, stored.AmountTotal));
+
+        await using (var transaction = await db.BeginWriteAsync())
+        {
+            AssertSameRow(stored, await db.FindTrackedAsync<CheckoutSessionRecord>(id, CancellationToken.None), db);
+            await transaction.RollbackAsync();
+        }
+    }
+
     private static void AssertSameRow<T>(T expected, T? actual, PaylinkDbContext db) where T : class
     {
         Assert.NotNull(actual);

@@ -29,8 +29,10 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
                 result.Succeeded ? null : result.DeclineCode, result.Succeeded ? null : result.DeclineMessage, now, intentId, "processing"],
             cancellationToken);
 
-        var intent = await db.PaymentIntents.FirstAsync(p => p.Id == intentId, cancellationToken);
-        var session = await db.CheckoutSessions.FirstAsync(s => s.Id == intent.CheckoutSessionId, cancellationToken);
+        var intent = await db.FindTrackedAsync<PaymentIntentRecord>(intentId, cancellationToken)
+            ?? throw new InvalidOperationException($"Payment intent {intentId} is gone.");
+        var session = (intent.CheckoutSessionId is { } sessionId ? await db.FindTrackedAsync<CheckoutSessionRecord>(sessionId, cancellationToken) : null)
+            ?? throw new InvalidOperationException($"The session of payment intent {intentId} is gone.");
         if (settled == 0)
         {
             // Someone else settled it first; report what they decided.

@@ -97,7 +97,8 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
                 return await StateOfAsync(sessionId, cancellationToken);
             }
 
-            var session = await db.CheckoutSessions.FirstAsync(s => s.Id == sessionId, cancellationToken);
+            var session = await db.FindTrackedAsync<CheckoutSessionRecord>(sessionId, cancellationToken)
+                ?? throw new InvalidOperationException($"Session {sessionId} was claimed but cannot be read.");
             if (session.ExpiresAt <= now)
             {
                 return new PayOutcome(PayOutcomeKind.Expired, sessionId);
