@@ -137,8 +137,14 @@ public sealed class PreparedReadTests(SqliteApp app) : IClassFixture<SqliteApp>
         var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
         db.CheckoutSessions.Add(new CheckoutSessionRecord
         {
-            Id = id, CurrencyId = "usd", AmountTotal = 1234, LinesJson = """[{"price_id":"price_x","quantity":2}]""", CustomerEmail = "before@example.com",
-            ExpiresAt = now.AddHours(24), CreatedAt = now, UpdatedAt = now,
+            Id = id,
+            CurrencyId = "usd",
+            AmountTotal = 1234,
+            LinesJson = """[{"price_id":"price_x","quantity":2}]""",
+            CustomerEmail = "before@example.com",
+            ExpiresAt = now.AddHours(24),
+            CreatedAt = now,
+            UpdatedAt = now,
         });
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
