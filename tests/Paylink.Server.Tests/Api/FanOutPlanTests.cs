@@ -45,7 +45,11 @@ public sealed class FanOutPlanTests
             var onEvents = sent.Where(s => s.Sql.Contains("\"events\"", StringComparison.Ordinal)).ToList();
             Assert.Equal(0, await db.Events.CountAsync(e => !e.FannedOut));
 
-            Assert.Contains(onEvents, s => s.Sql.TrimStart().StartsWith("UPDATE", StringComparison.Ordinal));
+            // The marking UPDATE is a plain statement on the write transaction's connection, which EF's
+            // interceptors do not see: its plan is checked from its SQL, with the fan-out's parameters.
+            var sequences = await db.Events.OrderBy(e => e.Sequence).Skip(3).Select(e => e.Sequence).ToListAsync();
+            onEvents.Add((Deliveries.MarkFannedOutSql(sequences.Count),
+                [("@p0", true), ("@p1", false), .. sequences.Select((sequence, i) => ("@p" + (i + 2), (object?)sequence))]));
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync();
             foreach (var (sql, parameters) in onEvents)
@@ -67,7 +71,8 @@ public sealed class FanOutPlanTests
                 }
 
                 // EF names the table "e"; a SCAN of it reads every event.
-                Assert.False(steps.Any(step => step.StartsWith("SCAN e", StringComparison.Ordinal)), $"{sql}\n{string.Join("\n", steps)}");
+                Assert.False(steps.Any(step => step is "SCAN e" or "SCAN events" || step.StartsWith("SCAN e ", StringComparison.Ordinal)
+                    || step.StartsWith("SCAN events ", StringComparison.Ordinal)), $"{sql}\n{string.Join("\n", steps)}");
             }
         }
         finally
