@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One command for the benchmark: bash bench/run.sh [--postgres] [--duration 10] [--warmup 10] [--connections 64] [--links 1000000] [--only create,purchase,...]
+# One command for the benchmark: bash bench/run.sh [--postgres] [--duration 10] [--warmup 10] [--warmup-max 90] [--connections 64] [--links 1000000] [--only create,purchase,...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null; then
