@@ -84,7 +84,7 @@ public static class SqlitePreparedReads
     /// </summary>
     public static async Task<TEntity?> FindTrackedAsync<TEntity>(this PaylinkDbContext db, string id, CancellationToken cancellationToken) where TEntity : class
     {
-        var key = db.Model.FindEntityType(typeof(TEntity))?.FindPrimaryKey() is { Properties: [var only] } primary && only.ClrType == typeof(string)
+        var key = db.Model.FindEntityType(typeof(TEntity))?.FindPrimaryKey() is { Properties: [var only] } && only.ClrType == typeof(string)
             ? only.Name
             : throw new InvalidOperationException($"{typeof(TEntity).Name} has no single string key.");
         if (db.IsPostgres || db.Database.CurrentTransaction?.GetDbTransaction() is not SqliteTransaction transaction)
