@@ -18,7 +18,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, EventSignal s
 {
     private const int MaxEndpointsAtOnce = 8;
     private const int DueBatch = 20;
-    private static readonly TimeSpan CoalesceFor = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan CoalesceFor = TimeSpan.FromMilliseconds(25);
     private const int MaxPerEndpointRound = 100;
     private readonly string _instance = Ids.New("inst", 16);
 
