@@ -28,10 +28,7 @@ public static class SqlitePreparedReads
     /// <summary>The row of <typeparamref name="TEntity"/> whose columns equal the given values, or null. SQLite only.</summary>
     public static TEntity? FindBy<TEntity>(this PaylinkDbContext db, params (string Property, object Value)[] where) where TEntity : class
     {
-        // Reads filter on one or two columns: the key needs no join for the common one.
-        var columns = where.Length == 1 ? where[0].Property : string.Join(',', where.Select(w => w.Property));
-        var shape = Shapes.GetOrAdd((typeof(TEntity), columns),
-            key => Shape.Build(db.Model.FindEntityType(key.Entity) ?? throw new InvalidOperationException($"{key.Entity} is not mapped."), where));
+        var shape = ShapeOf<TEntity>(db, where);
         var connectionString = db.Database.GetConnectionString() ?? throw new InvalidOperationException("No connection string.");
         var idle = Idle.GetOrAdd(connectionString, _ => []);
         // Read-only: a read connection can never write, whatever a caller does with it.
@@ -97,8 +94,7 @@ public static class SqlitePreparedReads
             return tracked.Entity;
         }
 
-        (string Property, object Value)[] where = [(key, id)];
-        var shape = Shapes.GetOrAdd((typeof(TEntity), key), k => Shape.Build(db.Model.FindEntityType(k.Entity)!, where));
+        var shape = ShapeOf<TEntity>(db, [(key, id)]);
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = shape.Sql;
@@ -118,6 +114,15 @@ public static class SqlitePreparedReads
         }
 
         return found;
+    }
+
+    /// <summary>How rows of <typeparamref name="TEntity"/> are read by these columns: built once, then looked up without allocating.</summary>
+    private static Shape ShapeOf<TEntity>(PaylinkDbContext db, (string Property, object Value)[] where)
+    {
+        // Reads filter on one or two columns: the key needs no join for the common one.
+        var columns = where.Length == 1 ? where[0].Property : string.Join(',', where.Select(w => w.Property));
+        return Shapes.GetOrAdd((typeof(TEntity), columns), static (key, arg) =>
+            Shape.Build(arg.Model.FindEntityType(key.Entity) ?? throw new InvalidOperationException($"{key.Entity} is not mapped."), arg.Where), (db.Model, Where: where));
     }
 
     /// <summary>How one entity type is read: its SQL, its parameters' converters and a compiled row reader.</summary>
