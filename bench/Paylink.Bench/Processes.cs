@@ -113,13 +113,7 @@ public sealed class HostedProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>User and system CPU time of the process so far, in clock ticks (hundredths of a second).</summary>
-    private long CpuTicks()
-    {
-        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-    }
+    private long CpuTicks() => ProcStat.Read($"/proc/{_process.Id}/stat").CpuTicks;
 
     public async ValueTask DisposeAsync()
     {
@@ -190,5 +184,19 @@ public sealed class BenchPostgres : IAsyncDisposable
         {
             throw new InvalidOperationException($"{program} failed: {await error}");
         }
+    }
+}
+
+/// <summary>A process's or a thread's <c>/proc/…/stat</c>: the fields the benchmark reads.</summary>
+public readonly record struct ProcStat(long CpuTicks, long StartedTicks)
+{
+    /// <summary>Reads one stat file; its name field may hold spaces, so the fields are counted from the last ')'.</summary>
+    public static ProcStat Read(string path)
+    {
+        var stat = File.ReadAllText(path);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // utime and stime (user and system CPU, in hundredths of a second), then starttime.
+        return new(long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture),
+            long.Parse(fields[19], CultureInfo.InvariantCulture));
     }
 }

@@ -136,7 +136,7 @@ async Task<int> WarmUpAsync(IReadOnlyList<Tiering> watched, Func<int, Task> load
 {
     const int Stretch = 5;
     var spent = 0;
-    while (options.WarmupSeconds > 0 && (spent < options.WarmupSeconds || spent < options.MaxWarmupSeconds))
+    while (options.WarmupSeconds > 0 && spent < Math.Max(options.WarmupSeconds, options.MaxWarmupSeconds))
     {
         var seconds = spent < options.WarmupSeconds ? Math.Min(Stretch, options.WarmupSeconds - spent) : Stretch;
         var compiling = await Tiering.DuringAsync(watched, () => load(seconds));
@@ -168,7 +168,7 @@ async Task<double> CeilingNowAsync(HostedProcess quiet)
         await Wrk.RunAsync("warm-up", ceilingApp.BaseAddress, Path.Combine(lua, "get.lua"), options with { Seconds = Math.Min(3, options.WarmupSeconds) }, ceilingEnv);
     }
 
-    return (await Wrk.RunAsync("ceiling, just before", ceilingApp.BaseAddress, Path.Combine(lua, "get.lua"), options, ceilingEnv)).RequestsPerSecond;
+    return (await Wrk.RunAsync("ceiling, around a scenario", ceilingApp.BaseAddress, Path.Combine(lua, "get.lua"), options, ceilingEnv)).RequestsPerSecond;
 }
 
 static async Task<JsonObject> Post(HttpClient api, string path, JsonObject body)

@@ -28,12 +28,8 @@ public sealed class Tiering(int processId)
                         continue;
                     }
 
-                    // The thread's name may hold spaces: its fields start after the last ')'.
-                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    var thread = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
-                    var started = long.Parse(fields[19], CultureInfo.InvariantCulture);
-                    _ticks[(thread, started)] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                    var stat = ProcStat.Read(Path.Combine(task, "stat"));
+                    _ticks[(int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture), stat.StartedTicks)] = stat.CpuTicks;
                 }
                 catch (IOException)
                 {
