@@ -18,10 +18,35 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTime>
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
     {
-        var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
-        Span<byte> buffer = stackalloc byte[24];
-        utc.TryFormat(buffer, out var written, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        writer.WriteStringValue(buffer[..written]);
+        var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
+        // Digit by digit: a custom format string is parsed again on every call, and every object carries two instants.
+        var (year, month, day) = utc;
+        Span<byte> text = stackalloc byte[24];
+        Digits(text[..4], year);
+        text[4] = (byte)'-';
+        Digits(text[5..7], month);
+        text[7] = (byte)'-';
+        Digits(text[8..10], day);
+        text[10] = (byte)'T';
+        Digits(text[11..13], utc.Hour);
+        text[13] = (byte)':';
+        Digits(text[14..16], utc.Minute);
+        text[16] = (byte)':';
+        Digits(text[17..19], utc.Second);
+        text[19] = (byte)'.';
+        Digits(text[20..23], utc.Millisecond);
+        text[23] = (byte)'Z';
+        writer.WriteStringValue(text);
+    }
+
+    /// <summary>Writes <paramref name="value"/> in decimal into all of <paramref name="into"/>, zero-padded on the left.</summary>
+    private static void Digits(Span<byte> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--)
+        {
+            into[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
     }
 }
 
