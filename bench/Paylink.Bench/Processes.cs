@@ -200,3 +200,25 @@ public readonly record struct ProcStat(long CpuTicks, long StartedTicks)
             long.Parse(fields[19], CultureInfo.InvariantCulture));
     }
 }
+
+/// <summary>
+/// The machine around a measured load: the serving process's CPU (user + system) and the whole machine's
+/// time from the first line of <c>/proc/stat</c>, of which <c>steal</c> is what the hypervisor gave to
+/// other guests. Both in the kernel's clock ticks (hundredths of a second).
+/// </summary>
+public readonly record struct MachineSample(long ProcessTicks, long Steal, long Total)
+{
+    public static MachineSample Take(int processId)
+    {
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // cpu  user nice system idle iowait irq softirq steal guest guest_nice (guest time is inside user).
+        var ticks = cpu.Skip(1).Take(8).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        return new(ProcStat.Read($"/proc/{processId}/stat").CpuTicks, ticks[7], ticks.Sum());
+    }
+
+    /// <summary>The process's CPU per request, in microseconds, and the share of the machine's time stolen, in percent, since <paramref name="before"/>.</summary>
+    public (double CpuMicrosecondsPerRequest, double StealPercent) Since(MachineSample before, long requests) =>
+        (requests > 0 ? (ProcessTicks - before.ProcessTicks) * 10_000.0 / requests : double.NaN,
+         Total > before.Total ? (Steal - before.Steal) * 100.0 / (Total - before.Total) : 0);
+}
+

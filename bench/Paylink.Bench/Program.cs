@@ -53,7 +53,7 @@ await using (var server = await HostedProcess.StartAsync(Path.Combine(root, "ben
     {
         var create = await MeasureAsync("create a payment link", server, Path.Combine(lua, "create.lua"), env);
         results.Add((1000, create));
-        results.Add((1000, await ClientLoads.PacedCreatesAsync(server.BaseAddress, key, priceId, Math.Max(1, (int)(create.RequestsPerSecond / 2)), options.Seconds)));
+        results.Add((1000, await SampledAsync(server, () => ClientLoads.PacedCreatesAsync(server.BaseAddress, key, priceId, Math.Max(1, (int)(create.RequestsPerSecond / 2)), options.Seconds))));
     }
 
     if (options.Runs("purchase"))
@@ -62,7 +62,7 @@ await using (var server = await HostedProcess.StartAsync(Path.Combine(root, "ben
         // The customers are this process: its own compilation slows the machine too.
         var warmup = await WarmUpAsync([server.Tiering, new Tiering(Environment.ProcessId)],
             seconds => ClientLoads.PurchasesAsync(server.BaseAddress, buyLink, customers, seconds));
-        results.Add((1000, await ClientLoads.PurchasesAsync(server.BaseAddress, buyLink, customers, options.Seconds) with { WarmupSeconds = warmup }));
+        results.Add((1000, await SampledAsync(server, () => ClientLoads.PurchasesAsync(server.BaseAddress, buyLink, customers, options.Seconds)) with { WarmupSeconds = warmup }));
     }
 
     if (options.Links > 1000 && new[] { "retrieve", "list", "cursor", "page" }.Any(options.Runs))
@@ -105,15 +105,15 @@ await using (var server = await HostedProcess.StartAsync(Path.Combine(root, "ben
 
 Directory.Delete(dataDir, recursive: true);
 Console.WriteLine();
-Console.WriteLine($"| scenario | links | req/s | p50 ms | p99 ms | errors | of ceiling | ceiling before / after | warm-up s |");
-Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine($"| scenario | links | req/s | p50 ms | p99 ms | errors | of ceiling | ceiling before / after | server CPU µs/req | steal % | warm-up s |");
+Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var (links, r) in results)
 {
     var ratio = r.CeilingAround is var (before, after)
         ? string.Create(CultureInfo.InvariantCulture, $"{r.RequestsPerSecond / r.Ceiling!.Value:P0} | {before:F0} / {after:F0}")
         : " | ";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Scenario} | {(links == 0 ? "" : links.ToString("N0", CultureInfo.InvariantCulture))} | {r.RequestsPerSecond:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.Errors} | {ratio} | {(r.WarmupSeconds > 0 ? r.WarmupSeconds.ToString(CultureInfo.InvariantCulture) : "")} |"));
+        $"| {r.Scenario} | {(links == 0 ? "" : links.ToString("N0", CultureInfo.InvariantCulture))} | {r.RequestsPerSecond:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.Errors} | {ratio} | {r.CpuMicrosecondsPerRequest:F0} | {r.StealPercent:F1} | {(r.WarmupSeconds > 0 ? r.WarmupSeconds.ToString(CultureInfo.InvariantCulture) : "")} |"));
 }
 
 Console.WriteLine();
@@ -125,7 +125,16 @@ return 0;
 async Task<LoadResult> MeasureAsync(string scenario, HostedProcess process, string script, IDictionary<string, string> environment)
 {
     var warmup = await WarmUpAsync([process.Tiering], seconds => Wrk.RunAsync("warm-up", process.BaseAddress, script, options with { Seconds = seconds }, environment));
-    return await Wrk.RunAsync(scenario, process.BaseAddress, script, options, environment) with { WarmupSeconds = warmup };
+    return await SampledAsync(process, () => Wrk.RunAsync(scenario, process.BaseAddress, script, options, environment)) with { WarmupSeconds = warmup };
+}
+
+// A measured load with the serving process's CPU per request and the hypervisor's steal over it: this
+// machine is a shared guest, and a scenario's rate moves with what the host gives it (bench/README).
+static async Task<LoadResult> SampledAsync(HostedProcess serving, Func<Task<LoadResult>> load)
+{
+    var before = MachineSample.Take(serving.ProcessId);
+    var result = await load();
+    return result.Around(before, MachineSample.Take(serving.ProcessId));
 }
 
 // The warm-up: the scenario's own load, 5 s at a time, for at least --warmup seconds and then for as

@@ -14,6 +14,19 @@ public sealed record LoadResult(string Scenario, double RequestsPerSecond, doubl
 
     /// <summary>The ceiling this scenario is compared with: the mean of the two measured around it.</summary>
     public double? Ceiling => CeilingAround is var (before, after) ? (before + after) / 2 : null;
+
+    /// <summary>The serving process's CPU (user + system) per request over the measured load, in microseconds.</summary>
+    public double CpuMicrosecondsPerRequest { get; init; } = double.NaN;
+
+    /// <summary>The share of the machine's time the hypervisor gave to other guests during the measured load, in percent.</summary>
+    public double StealPercent { get; init; } = double.NaN;
+
+    /// <summary>This result with what the machine did between the two samples taken around it.</summary>
+    public LoadResult Around(MachineSample before, MachineSample after)
+    {
+        var (cpu, steal) = after.Since(before, Requests);
+        return this with { CpuMicrosecondsPerRequest = cpu, StealPercent = steal };
+    }
 }
 
 /// <summary>Runs wrk (Debian's package) with a Lua script and reads its summary.</summary>
