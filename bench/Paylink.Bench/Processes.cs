@@ -221,4 +221,3 @@ public readonly record struct MachineSample(long ProcessTicks, long Steal, long 
         (requests > 0 ? (ProcessTicks - before.ProcessTicks) * 10_000.0 / requests : double.NaN,
          Total > before.Total ? (Steal - before.Steal) * 100.0 / (Total - before.Total) : 0);
 }
-
