@@ -50,6 +50,8 @@ public static class ServiceSetup
         services.AddScoped<CheckoutExpiry>();
         services.AddSingleton<CheckoutPages>();
         services.AddHostedService<CheckoutSweeper>();
+        services.AddSingleton<IdempotencySweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweeper>());
         services.AddSingleton<WebhookTargets>();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookSender>();

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Paylink.Data;
+using Paylink.Server.Infrastructure;
 using Paylink.Server.Tests.Infrastructure;
 
 namespace Paylink.Server.Tests.Api;
@@ -79,6 +82,38 @@ public abstract class IdempotencyTests(PaylinkApp app)
         var liveLink = (await live.ApiPostAsync("/api/payment-links", Catalog.LinkBody(livePrice), key)).Expect(200);
         Assert.Null(liveLink.Header("Idempotent-Replayed"));
         Assert.True(liveLink["livemode"].GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_stored_response_is_forgotten_after_24_hours_and_its_key_then_runs_as_a_new_request()
+    {
+        var price = await Catalog.PriceAsync(_client);
+        var body = Catalog.LinkBody(price, "Expiring " + Guid.NewGuid().ToString("N"));
+        var oldKey = Guid.NewGuid().ToString();
+        var freshKey = Guid.NewGuid().ToString();
+        var first = (await _client.ApiPostAsync("/api/payment-links", body, oldKey)).Expect(200);
+        (await _client.ApiPostAsync("/api/payment-links", body, freshKey)).Expect(200);
+        var dayAndAMinuteAgo = DateTime.UtcNow - Idempotency.Retention - TimeSpan.FromMinutes(1);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
+            Assert.Equal(1, await db.IdempotencyRecords.Where(r => r.Key == oldKey).ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, dayAndAMinuteAgo)));
+        }
+
+        var pruned = await app.Services.GetRequiredService<IdempotencySweeper>().PruneAsync(CancellationToken.None);
+
+        Assert.True(pruned >= 1);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
+            Assert.False(await db.IdempotencyRecords.AnyAsync(r => r.Key == oldKey));
+            Assert.True(await db.IdempotencyRecords.AnyAsync(r => r.Key == freshKey));
+        }
+
+        Assert.Equal("true", (await _client.ApiPostAsync("/api/payment-links", body, freshKey)).Expect(200).Header("Idempotent-Replayed"));
+        var again = (await _client.ApiPostAsync("/api/payment-links", body, oldKey)).Expect(200);
+        Assert.Null(again.Header("Idempotent-Replayed"));
+        Assert.NotEqual(first.Id, again.Id);
     }
 
     [Fact]
