@@ -9,35 +9,24 @@ namespace Paylink.Server.Infrastructure;
 /// so it is not kept longer than it serves. Deletes in batches, oldest first, along the index on
 /// <c>created_at</c>; safe with several instances (a row deleted twice is deleted once).
 /// </summary>
-public sealed class IdempotencySweeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<IdempotencySweeper> logger) : BackgroundService
+public sealed class IdempotencySweeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<IdempotencySweeper> logger) : RepeatingPass(time, logger)
 {
     private const int Batch = 1000;
 
     public static TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await PruneAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Pruning expired idempotency keys failed; it will run again.");
-            }
+    protected override TimeSpan Every => Interval;
 
-            await Task.Delay(Interval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    protected override string Name => "Pruning expired idempotency keys";
+
+    protected override Task PassAsync(CancellationToken cancellationToken) => PruneAsync(cancellationToken);
 
     /// <summary>Deletes every record older than the retention; returns how many went.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
-        var cutoff = time.UtcNow() - Idempotency.Retention;
+        var cutoff = Time.UtcNow() - Idempotency.Retention;
         var total = 0;
         while (true)
         {

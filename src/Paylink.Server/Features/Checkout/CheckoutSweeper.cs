@@ -10,36 +10,25 @@ namespace Paylink.Server.Features.Checkout;
 /// <c>processing</c> (a crash between the charge and its completion) by asking the processor what it
 /// decided for the intent's idempotency key. Safe with several instances: every change is guarded.
 /// </summary>
-public sealed class CheckoutSweeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<CheckoutSweeper> logger) : BackgroundService
+public sealed class CheckoutSweeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<CheckoutSweeper> logger) : RepeatingPass(time, logger)
 {
     /// <summary>How long a charge may take before it counts as interrupted.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
 
     public static TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Checkout sweep failed; it will run again.");
-            }
+    protected override TimeSpan Every => Interval;
 
-            await Task.Delay(Interval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    protected override string Name => "Checkout sweep";
+
+    protected override Task PassAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PaylinkDbContext>();
-        var now = time.UtcNow();
+        var now = Time.UtcNow();
 
         var stale = now - StaleAfter;
         var interrupted = await db.PaymentIntents.AsNoTracking().Where(p => p.Status == "processing" && p.UpdatedAt < stale)
