@@ -215,9 +215,4 @@ public readonly record struct MachineSample(long ProcessTicks, long Steal, long 
         var ticks = cpu.Skip(1).Take(8).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
         return new(ProcStat.Read($"/proc/{processId}/stat").CpuTicks, ticks[7], ticks.Sum());
     }
-
-    /// <summary>The process's CPU per request, in microseconds, and the share of the machine's time stolen, in percent, since <paramref name="before"/>.</summary>
-    public (double CpuMicrosecondsPerRequest, double StealPercent) Since(MachineSample before, long requests) =>
-        (requests > 0 ? (ProcessTicks - before.ProcessTicks) * 10_000.0 / requests : double.NaN,
-         Total > before.Total ? (Steal - before.Steal) * 100.0 / (Total - before.Total) : 0);
 }

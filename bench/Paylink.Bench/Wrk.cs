@@ -22,11 +22,12 @@ public sealed record LoadResult(string Scenario, double RequestsPerSecond, doubl
     public double StealPercent { get; init; } = double.NaN;
 
     /// <summary>This result with what the machine did between the two samples taken around it.</summary>
-    public LoadResult Around(MachineSample before, MachineSample after)
+    public LoadResult Around(MachineSample before, MachineSample after) => this with
     {
-        var (cpu, steal) = after.Since(before, Requests);
-        return this with { CpuMicrosecondsPerRequest = cpu, StealPercent = steal };
-    }
+        // Ticks are hundredths of a second: 10,000 µs each.
+        CpuMicrosecondsPerRequest = Requests > 0 ? (after.ProcessTicks - before.ProcessTicks) * 10_000.0 / Requests : double.NaN,
+        StealPercent = after.Total > before.Total ? (after.Steal - before.Steal) * 100.0 / (after.Total - before.Total) : 0,
+    };
 }
 
 /// <summary>Runs wrk (Debian's package) with a Lua script and reads its summary.</summary>
