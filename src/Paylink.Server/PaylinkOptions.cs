@@ -11,6 +11,7 @@ public sealed class PaylinkOptions
     public RateLimitOptions RateLimits { get; set; } = new();
     public Features.Checkout.Pages.Merchant Merchant { get; set; } = new();
     public Features.Webhooks.WebhookOptions Webhooks { get; set; } = new();
+    public Startup.KeyRingOptions KeyRing { get; set; } = new();
 
     /// <summary>Who may frame the payment page (CSP <c>frame-ancestors</c>); none by default.</summary>
     public string FrameAncestors { get; set; } = "'none'";

@@ -42,7 +42,7 @@ public static class DatabaseSetup
         if (connection is null)
         {
             var dataDir = Path.GetFullPath(options.DataDir);
-            Directory.CreateDirectory(dataDir);
+            DataFiles.PrepareFolder(dataDir);
             connection = $"Data Source={Path.Combine(dataDir, "paylink.db")};Pooling=True;Default Timeout=30";
         }
 
@@ -51,6 +51,11 @@ public static class DatabaseSetup
         var synchronous = options.Database.Synchronous.Equals("NORMAL", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL";
         var target = new SqliteConnectionStringBuilder(connection);
         var inFile = target.DataSource is { Length: > 0 } file && file != ":memory:" && target.Mode != SqliteOpenMode.Memory;
+        if (inFile && Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(target.DataSource))))
+        {
+            DataFiles.PrepareDatabase(Path.GetFullPath(target.DataSource));
+        }
+
         if (synchronous == "FULL" && inFile)
         {
             SqliteDurability.Register(connection, Path.GetFullPath(target.DataSource));

@@ -33,7 +33,8 @@ public static class ServiceSetup
         // Registered first: hosted services start in order, and the database must be migrated before
         // Data Protection's own hosted service reads its key ring from it.
         services.AddHostedService<StartupTasks>();
-        services.AddDataProtection().SetApplicationName("Paylink").PersistKeysToDbContext<PaylinkDbContext>();
+        services.AddDataProtection().SetApplicationName("Paylink").PersistKeysToDbContext<PaylinkDbContext>()
+            .ProtectKeyRing(options.KeyRing);
 
         services.AddSingleton<CurrencyCatalog>();
         services.AddHttpContextAccessor();
