@@ -102,6 +102,8 @@ public sealed class Strings
         ["bad_form_text"] = "The form's security token is missing or expired. Go back, reload the page and try again.",
         ["malformed_form"] = "Your form could not be read",
         ["malformed_form_text"] = "What this page received is not a form it can read. Go back, reload the page and try again. You have not been charged.",
+        ["rate_limited"] = "Too many attempts",
+        ["rate_limited_text"] = "This page has been sent too often from your connection. Try again in {0} seconds. You have not been charged.",
         ["language"] = "中文",
         ["cancel"] = "Cancel and go back",
     }.ToFrozenDictionary();
@@ -202,6 +204,8 @@ public sealed class Strings
         ["bad_form_text"] = "表单的安全令牌缺失或已过期。请返回、刷新页面后重试。",
         ["malformed_form"] = "无法读取您的表单",
         ["malformed_form_text"] = "本页面收到的内容不是可以读取的表单。请返回、刷新页面后重试。您没有被扣款。",
+        ["rate_limited"] = "尝试次数过多",
+        ["rate_limited_text"] = "您的网络连接提交本页面过于频繁。请在 {0} 秒后重试。您没有被扣款。",
         ["language"] = "English",
         ["cancel"] = "取消并返回",
     }.ToFrozenDictionary();
