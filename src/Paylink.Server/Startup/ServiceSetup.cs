@@ -67,7 +67,11 @@ public static class ServiceSetup
         services.ConfigureHttpJsonOptions(o => ServerJson.Configure(o.SerializerOptions));
         services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSetup>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBody.MaxBytes + 1024);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = RequestBody.MaxBytes + 1024;
+            k.Limits.MaxRequestLineSize = RequestLineLimit.KestrelMaxBytes;
+        });
 
         services.AddRateLimiter(limiter =>
         {
@@ -118,6 +122,7 @@ public static class ServiceSetup
     {
         app.UseRequestIds();
         app.UseCheckoutSecurityHeaders();
+        app.UseRequestLineLimit();
         app.UseExceptionHandler();
         app.UseApiStatusCodes();
         app.UseMiddleware<ApiAuthentication>();

@@ -4,7 +4,7 @@ namespace Paylink.Server.Features.Checkout.Pages;
 
 /// <summary>
 /// The hosted pages' answers to a request refused before any page handler runs, in the page's language:
-/// too many form posts from one address.
+/// too many form posts from one address, and an address longer than the server accepts.
 /// </summary>
 public static class PageRefusals
 {
@@ -17,6 +17,9 @@ public static class PageRefusals
         return Pages(http).Message(s, "rate_limited", s.Format("rate_limited_text", seconds), status: StatusCodes.Status429TooManyRequests)
             .ExecuteAsync(http);
     }
+
+    public static Task RequestLineTooLongAsync(HttpContext http) =>
+        Pages(http).Message(Strings.For(http.Request), "address_too_long", status: StatusCodes.Status414UriTooLong).ExecuteAsync(http);
 
     private static CheckoutPages Pages(HttpContext http) => http.RequestServices.GetRequiredService<CheckoutPages>();
 }

@@ -104,6 +104,8 @@ public sealed class Strings
         ["malformed_form_text"] = "What this page received is not a form it can read. Go back, reload the page and try again. You have not been charged.",
         ["rate_limited"] = "Too many attempts",
         ["rate_limited_text"] = "This page has been sent too often from your connection. Try again in {0} seconds. You have not been charged.",
+        ["address_too_long"] = "This web address is too long",
+        ["address_too_long_text"] = "The address you opened is longer than this page accepts. Open the seller's link again.",
         ["language"] = "中文",
         ["cancel"] = "Cancel and go back",
     }.ToFrozenDictionary();
@@ -206,6 +208,8 @@ public sealed class Strings
         ["malformed_form_text"] = "本页面收到的内容不是可以读取的表单。请返回、刷新页面后重试。您没有被扣款。",
         ["rate_limited"] = "尝试次数过多",
         ["rate_limited_text"] = "您的网络连接提交本页面过于频繁。请在 {0} 秒后重试。您没有被扣款。",
+        ["address_too_long"] = "网址过长",
+        ["address_too_long_text"] = "您打开的网址超出了本页面可接受的长度。请重新打开卖家的链接。",
         ["language"] = "English",
         ["cancel"] = "取消并返回",
     }.ToFrozenDictionary();
