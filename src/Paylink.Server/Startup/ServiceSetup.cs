@@ -23,6 +23,8 @@ namespace Paylink.Server.Startup;
 
 public static class ServiceSetup
 {
+    private static readonly TimeSpan CheckoutWindow = TimeSpan.FromMinutes(1);
+
     public static void AddPaylink(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -66,13 +68,26 @@ public static class ServiceSetup
         services.ConfigureHttpJsonOptions(o => ServerJson.Configure(o.SerializerOptions));
         services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSetup>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBody.MaxBytes + 1024);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = RequestBody.MaxBytes + 1024;
+            k.Limits.MaxRequestLineSize = RequestLineLimit.KestrelMaxBytes;
+        });
 
         services.AddRateLimiter(limiter =>
         {
             limiter.OnRejected = async (context, _) =>
-                await ApiErrors.WriteAsync(context.HttpContext, 429, "rate_limit_error", "rate_limited",
-                    "Too many requests. Slow down and retry shortly.");
+            {
+                var http = context.HttpContext;
+                if (http.Request.Path.StartsWithSegments("/checkout"))
+                {
+                    var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : CheckoutWindow;
+                    await PageRefusals.TooManyRequestsAsync(http, wait);
+                    return;
+                }
+
+                await ApiErrors.WriteAsync(http, 429, "rate_limit_error", "rate_limited", "Too many requests. Slow down and retry shortly.");
+            };
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var limits = http.RequestServices.GetRequiredService<IOptions<PaylinkOptions>>().Value.RateLimits;
@@ -82,7 +97,7 @@ public static class ServiceSetup
                     return RateLimitPartition.GetFixedWindowLimiter("checkout:" + address, _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = limits.CheckoutPerMinute,
-                        Window = TimeSpan.FromMinutes(1),
+                        Window = CheckoutWindow,
                         QueueLimit = 0,
                     });
                 }
@@ -108,6 +123,7 @@ public static class ServiceSetup
     {
         app.UseRequestIds();
         app.UseCheckoutSecurityHeaders();
+        app.UseRequestLineLimit();
         app.UseExceptionHandler();
         app.UseApiStatusCodes();
         app.UseMiddleware<ApiAuthentication>();

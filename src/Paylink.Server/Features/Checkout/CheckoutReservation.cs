@@ -10,6 +10,7 @@ public enum Shortfall
 {
     None,
     SoldOut,
+    LinkInactive,
     Promotion,
 }
 
@@ -35,7 +36,9 @@ public static class CheckoutReservation
                 [linkId, true], cancellationToken);
             if (held == 0)
             {
-                return Shortfall.SoldOut;
+                // The guarded update decided; this read only names why, inside the same transaction.
+                var active = await db.PaymentLinks.AsNoTracking().Where(l => l.Id == linkId).Select(l => l.Active).FirstOrDefaultAsync(cancellationToken);
+                return active ? Shortfall.SoldOut : Shortfall.LinkInactive;
             }
         }
 

@@ -16,6 +16,7 @@ public enum PayOutcomeKind
     Completed,
     Declined,
     SoldOut,
+    LinkInactive,
     PromotionRefused,
     Expired,
     InProgress,
@@ -120,9 +121,12 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
             if (shortfall != Shortfall.None)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return shortfall == Shortfall.SoldOut
-                    ? new PayOutcome(PayOutcomeKind.SoldOut, sessionId)
-                    : new PayOutcome(PayOutcomeKind.PromotionRefused, sessionId, Refusal: await CheckoutReservation.PromotionRefusalAsync(db, submission.Cart, now, cancellationToken));
+                return shortfall switch
+                {
+                    Shortfall.SoldOut => new PayOutcome(PayOutcomeKind.SoldOut, sessionId),
+                    Shortfall.LinkInactive => new PayOutcome(PayOutcomeKind.LinkInactive, sessionId),
+                    _ => new PayOutcome(PayOutcomeKind.PromotionRefused, sessionId, Refusal: await CheckoutReservation.PromotionRefusalAsync(db, submission.Cart, now, cancellationToken)),
+                };
             }
 
             session.Reserved = true;

@@ -18,12 +18,14 @@ public static class CheckoutPageEndpoints
     {
         var group = app.MapGroup("/checkout").ExcludeFromDescription();
         group.MapGet("/pay/{id}", ShowLink);
-        group.MapPost("/pay/{id}", SubmitLink);
         group.MapGet("/session/{id}", ShowSession);
-        group.MapPost("/session/{id}", SubmitSession);
         group.MapGet("/assets/{name}", CheckoutAssets.Serve);
-        group.MapPost("/pay/{id}/preview", PromotionPreview.ForLink);
-        group.MapPost("/session/{id}/preview", PromotionPreview.ForSession);
+        // Every post's body is read and checked once, before its handler: see PostedForm.
+        var posts = group.MapGroup("").AddEndpointFilter<PostedForm>();
+        posts.MapPost("/pay/{id}", SubmitLink);
+        posts.MapPost("/session/{id}", SubmitSession);
+        posts.MapPost("/pay/{id}/preview", PromotionPreview.ForLink);
+        posts.MapPost("/session/{id}/preview", PromotionPreview.ForSession);
     }
 
     private static async Task<IResult> ShowLink(string id, HttpContext http, LinkPageCache kept, CurrencyCatalog currencies,

@@ -4,6 +4,7 @@ using Paylink.Client;
 using Paylink.Data;
 using Paylink.Data.Entities;
 using Paylink.Server.Features.Checkout.Processing;
+using Paylink.Server.Features.PaymentLinks;
 using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Features.Checkout.Pages;
@@ -89,6 +90,10 @@ public static class SessionFlow
                     formError: $"{refusal} {s["not_charged"]}", status: 409, cancelUrl: session.CancelUrl);
             case PayOutcomeKind.SoldOut:
                 return pages.Message(s, "sold_out", status: 409, testMode: !session.Livemode);
+            case PayOutcomeKind.LinkInactive:
+                // The link was archived while this session was open: its page's own "no longer available", with the merchant's message.
+                var link = await LinkReads.FindByIdAsync(db, session.PaymentLinkId!, cancellationToken);
+                return pages.Message(s, "inactive", link?.InactiveMessage, status: 409, testMode: !session.Livemode);
             case PayOutcomeKind.Expired:
                 return pages.Message(s, "expired", status: 410, testMode: !session.Livemode);
             default:

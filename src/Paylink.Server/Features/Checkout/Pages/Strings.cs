@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Paylink.Server.Features.Checkout.Pages;
 
@@ -99,6 +100,12 @@ public sealed class Strings
         ["receipt_to"] = "A confirmation was recorded for {0}.",
         ["bad_form"] = "Your form could not be checked",
         ["bad_form_text"] = "The form's security token is missing or expired. Go back, reload the page and try again.",
+        ["malformed_form"] = "Your form could not be read",
+        ["malformed_form_text"] = "What this page received is not a form it can read. Go back, reload the page and try again. You have not been charged.",
+        ["rate_limited"] = "Too many attempts",
+        ["rate_limited_text"] = "This page has been sent too often from your connection. Try again in {0} seconds. You have not been charged.",
+        ["address_too_long"] = "This web address is too long",
+        ["address_too_long_text"] = "The address you opened is longer than this page accepts. Open the seller's link again.",
         ["language"] = "中文",
         ["cancel"] = "Cancel and go back",
     }.ToFrozenDictionary();
@@ -197,6 +204,12 @@ public sealed class Strings
         ["receipt_to"] = "确认信息已记录到 {0}。",
         ["bad_form"] = "无法验证您的表单",
         ["bad_form_text"] = "表单的安全令牌缺失或已过期。请返回、刷新页面后重试。",
+        ["malformed_form"] = "无法读取您的表单",
+        ["malformed_form_text"] = "本页面收到的内容不是可以读取的表单。请返回、刷新页面后重试。您没有被扣款。",
+        ["rate_limited"] = "尝试次数过多",
+        ["rate_limited_text"] = "您的网络连接提交本页面过于频繁。请在 {0} 秒后重试。您没有被扣款。",
+        ["address_too_long"] = "网址过长",
+        ["address_too_long_text"] = "您打开的网址超出了本页面可接受的长度。请重新打开卖家的链接。",
         ["language"] = "English",
         ["cancel"] = "取消并返回",
     }.ToFrozenDictionary();
@@ -219,13 +232,17 @@ public sealed class Strings
 
     public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
 
-    /// <summary>The page language: <c>locale</c> (en, zh) if given, else the first supported language of <c>Accept-Language</c>.</summary>
+    /// <summary>
+    /// The page language: <c>locale</c> (en, zh) from the address or the posted form if given, else the first
+    /// supported language of <c>Accept-Language</c>.
+    /// </summary>
     public static Strings For(HttpRequest request)
     {
         var asked = request.Query["locale"].ToString();
-        if (asked.Length == 0 && request.HasFormContentType)
+        // Only a form already read counts: a body that could not be read as one has no language to give.
+        if (asked.Length == 0 && request.HttpContext.Features.Get<IFormFeature>()?.Form is { } form)
         {
-            asked = request.Form["locale"].ToString();
+            asked = form["locale"].ToString();
         }
 
         if (asked.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
