@@ -56,7 +56,7 @@ public sealed class WebhookAttempt : ApiObject
     /// <summary>How long the try took, in milliseconds.</summary>
     public long DurationMs { get; set; }
 
-    /// <summary>The start of the endpoint's answer (at most 1 KiB).</summary>
+    /// <summary>The start of the endpoint's answer (at most 1 KiB); null for an endpoint on a loopback, link-local or private address.</summary>
     public string? ResponseBody { get; set; }
 
     /// <summary>Why no answer came: a timeout, a refused connection, a refused address.</summary>

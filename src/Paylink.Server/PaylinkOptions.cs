@@ -52,4 +52,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Checkout form posts each client address may make per minute.</summary>
     public int CheckoutPerMinute { get; set; } = 120;
+
+    /// <summary>API requests with a missing or wrong credential each client address may make per minute before the next is a 429.</summary>
+    public int FailedAuthPerMinute { get; set; } = 30;
 }

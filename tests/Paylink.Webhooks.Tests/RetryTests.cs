@@ -27,7 +27,8 @@ public sealed class RetryTests(WebhookFixture fixture) : IClassFixture<WebhookFi
         Assert.Equal(new int?[] { 200, 500, 500, 500 }, attempts.Select(a => a.StatusCode));
         Assert.Equal([true, false, false, false], attempts.Select(a => a.Succeeded));
         Assert.All(attempts, a => Assert.Equal(evt.Id, a.EventId));
-        Assert.All(attempts, a => Assert.Equal($"received {evt.Id}", a.ResponseBody));
+        // The receiver is on loopback: its replies are never kept, only their status.
+        Assert.All(attempts, a => Assert.Null(a.ResponseBody));
         Assert.All(attempts.Skip(1), a => Assert.NotNull(a.NextRetryAt));
         Assert.Null(attempts[0].NextRetryAt);
         Assert.False((await fixture.Test.WebhookEndpoints.RetrieveAsync(endpoint.Id)).Failing);

@@ -43,6 +43,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["Paylink__SecretKeys__Test"] = TestKey;
         start.Environment["Paylink__RateLimits__Enabled"] = "false";
+        // The tests' receivers listen on 127.0.0.1.
+        start.Environment["Paylink__Webhooks__AllowPrivateTargets"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in settings)
         {

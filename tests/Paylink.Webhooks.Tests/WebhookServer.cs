@@ -4,13 +4,18 @@ using Paylink.Client;
 
 namespace Paylink.Webhooks.Tests;
 
-/// <summary>The browser tests' real server (Kestrel, SQLite, Chromium) with a live key too, a short poll and short retry delays.</summary>
+/// <summary>
+/// The browser tests' real server (Kestrel, SQLite, Chromium) with a live key too, a short poll and short
+/// retry delays, and private targets allowed: the receiver listens on 127.0.0.1.
+/// </summary>
 public sealed class WebhookServer : CheckoutServer
 {
     public const string LiveKey = "sk_live_webhooks000000000000000000000000000";
 
     /// <summary>Four retries, so a delivery gives up after five failed attempts.</summary>
     public const int Retries = 4;
+
+    public bool AllowPrivateTargets { get; init; } = true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -19,13 +24,21 @@ public sealed class WebhookServer : CheckoutServer
         builder.UseSetting("Paylink:Webhooks:PollInterval", "100ms");
         builder.UseSetting("Paylink:Webhooks:RetryDelays", "200ms,200ms,200ms,200ms");
         builder.UseSetting("Paylink:Webhooks:Timeout", "5s");
+        builder.UseSetting("Paylink:Webhooks:AllowPrivateTargets", AllowPrivateTargets ? "true" : "false");
     }
 }
 
 /// <summary>A <see cref="WebhookServer"/>, a receiver, and SDK clients for both modes, shared by a test class.</summary>
-public sealed class WebhookFixture : IAsyncLifetime
+public class WebhookFixture : IAsyncLifetime
 {
-    public WebhookServer Server { get; } = new();
+    public WebhookFixture()
+        : this(allowPrivateTargets: true)
+    {
+    }
+
+    protected WebhookFixture(bool allowPrivateTargets) => Server = new WebhookServer { AllowPrivateTargets = allowPrivateTargets };
+
+    public WebhookServer Server { get; }
     public Receiver Receiver { get; private set; } = default!;
     public PaymentClient Test { get; private set; } = default!;
     public PaymentClient Live { get; private set; } = default!;

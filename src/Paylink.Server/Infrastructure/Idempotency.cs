@@ -14,45 +14,75 @@ namespace Paylink.Server.Infrastructure;
 /// while the first still runs is a 409 <c>idempotency_key_in_use</c>. The in-flight mark lapses after a
 /// minute so a crash does not lock a key for a day. Kept in the database, so it holds across restarts
 /// and instances.
+/// A signed write (POST, PUT, DELETE) is keyed by its signed message too, in a scope of its own that no
+/// credential's keys share, whether or not it carries an Idempotency-Key (which the signature does not
+/// cover): a copy of it sent again within its lifetime gets the first answer and changes nothing.
 /// </summary>
 public sealed class Idempotency(RequestDelegate next, TimeProvider time, ILogger<Idempotency> logger)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
     public static readonly TimeSpan InFlightFor = TimeSpan.FromMinutes(1);
+    private const string KeyHeader = "Idempotency-Key";
+    private const string SignedScopeSuffix = "|signed-request";
+
+    /// <summary>What one stored answer is filed under, and the name a caller knows it by (for messages).</summary>
+    private sealed record Claim(string Scope, string Key, string RequestHash, string Name);
 
     // Only HttpContext as a parameter: every other request (each page view, each GET) resolves nothing.
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method)
-            || !context.Request.Path.StartsWithSegments("/api")
-            || !context.Request.Headers.TryGetValue("Idempotency-Key", out var header))
+        var request = context.Request;
+        var post = HttpMethods.IsPost(request.Method);
+        if (!(post || HttpMethods.IsPut(request.Method) || HttpMethods.IsDelete(request.Method)) || !request.Path.StartsWithSegments("/api"))
         {
             await next(context);
             return;
         }
 
-        // Taken here, not as parameters: a request without a key rents no context.
-        var db = context.RequestServices.GetRequiredService<PaylinkDbContext>();
+        // Taken here, not as parameters: a write with neither a key nor a signature rents no context.
         var caller = context.RequestServices.GetRequiredService<Caller>();
+        var hasKey = post && request.Headers.ContainsKey(KeyHeader);
+        if (caller.SignedMessage is { } signed)
+        {
+            var claim = new Claim(caller.Scope + SignedScopeSuffix, signed, signed, "request signature");
+            await AnswerOnceAsync(context, claim, hasKey ? ByKeyAsync : next);
+        }
+        else if (hasKey)
+        {
+            await ByKeyAsync(context);
+        }
+        else
+        {
+            await next(context);
+        }
+    }
 
-        var key = header.ToString();
+    private async Task ByKeyAsync(HttpContext context)
+    {
+        var key = context.Request.Headers[KeyHeader].ToString();
         if (key.Length is 0 or > 255)
         {
-            throw new ApiException(400, "idempotency_error", "idempotency_key_invalid", "Idempotency-Key must be 1 to 255 characters long.", "Idempotency-Key");
+            throw new ApiException(400, "idempotency_error", "idempotency_key_invalid", "Idempotency-Key must be 1 to 255 characters long.", KeyHeader);
         }
 
-        var requestHash = await HashRequestAsync(context.Request);
+        var caller = context.RequestServices.GetRequiredService<Caller>();
+        await AnswerOnceAsync(context, new Claim(caller.Scope, key, await HashRequestAsync(context.Request), KeyHeader), next);
+    }
+
+    private async Task AnswerOnceAsync(HttpContext context, Claim claim, RequestDelegate handler)
+    {
+        var db = context.RequestServices.GetRequiredService<PaylinkDbContext>();
         var now = time.UtcNow();
         var record = new IdempotencyRecord
         {
-            Scope = caller.Scope,
-            Key = key,
-            RequestHash = requestHash,
+            Scope = claim.Scope,
+            Key = claim.Key,
+            RequestHash = claim.RequestHash,
             CreatedAt = now,
             LockedUntil = now + InFlightFor,
         };
 
-        if (!await TryClaimAsync(db, record, now, context))
+        if (!await TryClaimAsync(db, record, claim.Name, now, context))
         {
             return;
         }
@@ -63,7 +93,7 @@ public sealed class Idempotency(RequestDelegate next, TimeProvider time, ILogger
         var completed = false;
         try
         {
-            await next(context);
+            await handler(context);
             completed = true;
         }
         catch (ApiException e) when (e.Status < 500)
@@ -106,7 +136,7 @@ public sealed class Idempotency(RequestDelegate next, TimeProvider time, ILogger
     }
 
     /// <summary>Inserts the in-flight mark; when the key is taken, answers the caller from what is stored and returns false.</summary>
-    private static async Task<bool> TryClaimAsync(PaylinkDbContext db, IdempotencyRecord record, DateTime now, HttpContext context)
+    private static async Task<bool> TryClaimAsync(PaylinkDbContext db, IdempotencyRecord record, string name, DateTime now, HttpContext context)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -143,13 +173,12 @@ public sealed class Idempotency(RequestDelegate next, TimeProvider time, ILogger
             if (existing.RequestHash != record.RequestHash)
             {
                 throw new ApiException(400, "idempotency_error", "idempotency_key_reused",
-                    "This Idempotency-Key was already used with a different request. Use a new key for a new request.", "Idempotency-Key");
+                    $"This {name} was already used with a different request. Use a new key for a new request.", KeyHeader);
             }
 
             if (existing.StatusCode is not { } status)
             {
-                throw new ApiException(409, "idempotency_error", "idempotency_key_in_use",
-                    "A request with this Idempotency-Key is still being processed. Retry in a moment.", "Idempotency-Key");
+                throw InUse(name);
             }
 
             context.Response.StatusCode = status;
@@ -159,9 +188,12 @@ public sealed class Idempotency(RequestDelegate next, TimeProvider time, ILogger
             return false;
         }
 
-        throw new ApiException(409, "idempotency_error", "idempotency_key_in_use",
-            "A request with this Idempotency-Key is still being processed. Retry in a moment.", "Idempotency-Key");
+        throw InUse(name);
     }
+
+    private static ApiException InUse(string name) =>
+        new(409, "idempotency_error", "idempotency_key_in_use", $"A request with this {name} is still being processed. Retry in a moment.",
+            name == KeyHeader ? KeyHeader : null);
 
     private static async Task<string> HashRequestAsync(HttpRequest request)
     {

@@ -60,6 +60,7 @@ public static class ServiceSetup
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();
         services.AddSingleton<SecretKeys>();
+        services.AddSingleton<FailedAuthentications>();
         services.AddScoped<Caller>();
         services.AddSignedCallers();
 

@@ -10,7 +10,9 @@ namespace Paylink.Server.Features.Compat;
 /// <summary>
 /// Accepts requests signed the way the published Node client (<c>@blocklet/payment-js</c>) signs them, by
 /// a key in <c>Paylink:TrustedCallers</c>. The mode comes from the <c>livemode</c> query parameter (test
-/// when absent). A request that carries a signature header but fails any check is a 401.
+/// when absent). A request that carries a signature header but fails any check is a 401. A signature
+/// lives at most <see cref="MaxLifetime"/> from its <c>iat</c>, so a copied request is useless soon after;
+/// within that time a write signed alike is answered once (<see cref="Caller.SignedMessage"/>, <see cref="Idempotency"/>).
 /// </summary>
 public sealed class SignatureAuthenticator(IOptions<TrustedCallerOptions> trusted, TimeProvider time) : ICallerAuthenticator
 {
@@ -21,6 +23,9 @@ public sealed class SignatureAuthenticator(IOptions<TrustedCallerOptions> truste
 
     /// <summary>How far a caller's clock may run ahead of the server's.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest a signature may be valid (<c>exp - iat</c>), and the oldest its <c>iat</c> may be; the Node client signs for exactly this long.</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(5);
 
     public async Task<bool> TryAuthenticateAsync(HttpContext context, Caller caller, bool? livemode)
     {
@@ -51,6 +56,17 @@ public sealed class SignatureAuthenticator(IOptions<TrustedCallerOptions> truste
             throw ApiException.Unauthorized($"The request signature was issued in the future ({IssuedAtHeader} {iat}, server time {now}): check the caller's clock.");
         }
 
+        var maxSeconds = (long)MaxLifetime.TotalSeconds;
+        if (iat < now - maxSeconds)
+        {
+            throw ApiException.Unauthorized($"The request signature is too old: {IssuedAtHeader} {iat} is more than {maxSeconds} s before the server's time {now}.");
+        }
+
+        if (exp - iat > maxSeconds)
+        {
+            throw ApiException.Unauthorized($"The request signature is valid for too long: {ExpiresHeader} - {IssuedAtHeader} is {exp - iat} s, at most {maxSeconds} s is accepted.");
+        }
+
         var callers = trusted.Value.Callers;
         if (callers.Count == 0)
         {
@@ -59,13 +75,15 @@ public sealed class SignatureAuthenticator(IOptions<TrustedCallerOptions> truste
 
         var body = await ReadBodyAsync(request);
         var (path, query) = SplitTarget(context);
-        var signer = RequestSignature.FindSigner(callers, RequestSignature.Hash(RequestSignature.Message(request.Method, path, query, body, iat, exp)), signature);
+        var hash = RequestSignature.Hash(RequestSignature.Message(request.Method, path, query, body, iat, exp));
+        var signer = RequestSignature.FindSigner(callers, hash, signature);
         if (signer is null && path.Contains('%', StringComparison.Ordinal))
         {
             // The client signs the path as its code wrote it, then Node's URL parser percent-encodes what a
             // path may not hold (spaces, quotes, non-ASCII) on the wire.
             var written = Uri.UnescapeDataString(path);
-            signer = RequestSignature.FindSigner(callers, RequestSignature.Hash(RequestSignature.Message(request.Method, written, query, body, iat, exp)), signature);
+            hash = RequestSignature.Hash(RequestSignature.Message(request.Method, written, query, body, iat, exp));
+            signer = RequestSignature.FindSigner(callers, hash, signature);
         }
 
         if (signer is null)
@@ -75,6 +93,7 @@ public sealed class SignatureAuthenticator(IOptions<TrustedCallerOptions> truste
 
         caller.Livemode = livemode ?? false;
         caller.Scope = "sig:" + signer.Hex;
+        caller.SignedMessage = Convert.ToHexStringLower(hash);
         return true;
     }
 

@@ -45,7 +45,7 @@ public static class WebhookEndpointEndpoints
         f.Forbid("failing", "failing is read-only: it clears itself at the next successful delivery.");
         f.Forbid("secret", "The secret is made by the server.");
         f.RejectUnknown();
-        await CheckUrlAsync(url, caller, targets, validation, cancellationToken);
+        await CheckUrlAsync(url, targets, validation, cancellationToken);
         validation.ThrowIfAny();
 
         var now = time.UtcNow();
@@ -81,7 +81,7 @@ public static class WebhookEndpointEndpoints
         if (f.Has("url"))
         {
             var url = f.String("url", required: true, min: 1, max: MaxUrlLength, trim: true);
-            await CheckUrlAsync(url, caller, targets, validation, cancellationToken);
+            await CheckUrlAsync(url, targets, validation, cancellationToken);
             endpoint.Url = url ?? endpoint.Url;
         }
 
@@ -146,11 +146,11 @@ public static class WebhookEndpointEndpoints
         return TypedResults.Ok(await ListPage.BuildAsync(filtered, ofEndpoint, list, WebhookEndpointMapping.ToWire, cancellationToken));
     }
 
-    private static async Task CheckUrlAsync(string? url, Caller caller, WebhookTargets targets, Validation validation, CancellationToken cancellationToken)
+    private static async Task CheckUrlAsync(string? url, WebhookTargets targets, Validation validation, CancellationToken cancellationToken)
     {
-        if (url is not null && await targets.ProblemAsync(url, caller.Livemode, cancellationToken) is { } problem)
+        if (url is not null && await targets.ProblemAsync(url, cancellationToken) is { } problem)
         {
-            validation.Add("url", problem, "url_invalid");
+            validation.Add("url", problem.Message, problem.Code);
         }
     }
 

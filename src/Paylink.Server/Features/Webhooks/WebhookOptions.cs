@@ -14,7 +14,7 @@ public sealed class WebhookOptions
     /// <summary>How often the dispatcher looks for work it was not told about (other instances' events, retries falling due).</summary>
     public string PollInterval { get; set; } = "1s";
 
-    /// <summary>Let endpoints target loopback, link-local and private addresses in live mode too.</summary>
+    /// <summary>Let endpoints target loopback, link-local and private addresses (a receiver on this machine or its network), in both modes. Their replies are never recorded.</summary>
     public bool AllowPrivateTargets { get; set; }
 
     /// <summary>Run the dispatcher in this process (an instance that only serves the API may turn it off).</summary>

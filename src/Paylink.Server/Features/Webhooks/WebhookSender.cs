@@ -20,36 +20,49 @@ public sealed class WebhookSender : IDisposable
     public const int MaxExcerptBytes = 1024;
     private readonly WebhookTargets _targets;
 
-    // One connection pool per mode: a connection checked against test mode's rules (loopback allowed)
-    // must never be reused for a live-mode delivery to the same host.
-    private readonly HttpClient _test;
-    private readonly HttpClient _live;
+    // Two connection pools, each holding one kind of connection: _public connects only to public
+    // addresses, so a reply it brings may be shown in the attempts list; _private (used only with
+    // AllowPrivateTargets) reaches this host and its network, and what those reply is never kept, so an
+    // API key cannot read a local service through webhooks.
+    private readonly HttpClient _public;
+    private readonly HttpClient _private;
 
     public WebhookSender(WebhookTargets targets)
     {
         _targets = targets;
-        _test = CreateClient(livemode: false);
-        _live = CreateClient(livemode: true);
+        _public = CreateClient(publicOnly: true);
+        _private = CreateClient(publicOnly: false);
     }
 
-    public async Task<AttemptResult> SendAsync(string url, bool livemode, string secret, string eventId, string body, DateTimeOffset timestamp,
+    public async Task<AttemptResult> SendAsync(string url, string secret, string eventId, string body, DateTimeOffset timestamp,
         TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var webhook = new StandardWebhook(secret);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("webhook-id", eventId);
-        request.Headers.Add("webhook-timestamp", timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", webhook.Sign(eventId, timestamp, body));
-
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(timeout);
         var clock = Stopwatch.StartNew();
         try
         {
-            using var response = await (livemode ? _live : _test).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
-            var excerpt = await ReadExcerptAsync(response, attempt.Token);
-            var status = (int)response.StatusCode;
-            return new AttemptResult(status is >= 200 and < 300, status, excerpt, null, clock.ElapsedMilliseconds);
+            HttpResponseMessage response;
+            var keepReply = true;
+            using var request = Request(url, secret, eventId, body, timestamp);
+            try
+            {
+                response = await _public.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
+            }
+            catch (HttpRequestException e) when (e.InnerException is WebhookTargetRefusedException { Reach: TargetReach.Private } && _targets.AllowPrivate)
+            {
+                // Refused before the connection opened: nothing was sent yet.
+                using var again = Request(url, secret, eventId, body, timestamp);
+                response = await _private.SendAsync(again, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
+                keepReply = false;
+            }
+
+            using (response)
+            {
+                var excerpt = keepReply ? await ReadExcerptAsync(response, attempt.Token) : null;
+                var status = (int)response.StatusCode;
+                return new AttemptResult(status is >= 200 and < 300, status, excerpt, null, clock.ElapsedMilliseconds);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -63,11 +76,20 @@ public sealed class WebhookSender : IDisposable
 
     public void Dispose()
     {
-        _test.Dispose();
-        _live.Dispose();
+        _public.Dispose();
+        _private.Dispose();
     }
 
-    private HttpClient CreateClient(bool livemode)
+    private static HttpRequestMessage Request(string url, string secret, string eventId, string body, DateTimeOffset timestamp)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("webhook-id", eventId);
+        request.Headers.Add("webhook-timestamp", timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", new StandardWebhook(secret).Sign(eventId, timestamp, body));
+        return request;
+    }
+
+    private HttpClient CreateClient(bool publicOnly)
     {
         var handler = new SocketsHttpHandler
         {
@@ -75,7 +97,7 @@ public sealed class WebhookSender : IDisposable
             UseCookies = false,
             UseProxy = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectCallback = (context, cancellationToken) => ConnectAsync(context, livemode, cancellationToken),
+            ConnectCallback = (context, cancellationToken) => ConnectAsync(context, publicOnly, cancellationToken),
         };
         var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("Paylink-Webhooks/1.0");
@@ -121,7 +143,7 @@ public sealed class WebhookSender : IDisposable
         : e.InnerException is WebhookTargetRefusedException refused ? refused.Message
         : $"Request failed: {e.HttpRequestError}.";
 
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool livemode, CancellationToken cancellationToken)
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool publicOnly, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
@@ -130,9 +152,17 @@ public sealed class WebhookSender : IDisposable
             throw new SocketException((int)SocketError.HostNotFound);
         }
 
-        if (addresses.FirstOrDefault(a => !_targets.IsAllowed(a, livemode)) is { } refused)
+        var (reach, address) = WebhookTargets.Classify(host, addresses);
+        var shown = address is null ? "this host" : $"{address}, {WebhookTargets.Describe(address)}";
+        if (reach == TargetReach.Never)
         {
-            throw new WebhookTargetRefusedException($"Refused: {host} resolves to {refused}, which webhooks may not target{(livemode ? " in live mode" : "")}.");
+            throw new WebhookTargetRefusedException($"Refused: {host} resolves to {shown}, which webhooks may not target.", reach);
+        }
+
+        if (reach == TargetReach.Private && (publicOnly || !_targets.AllowPrivate))
+        {
+            throw new WebhookTargetRefusedException(
+                $"Refused: {host} resolves to {shown}, which webhooks may target only when the server sets {WebhookTargets.Setting}=true.", reach);
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -149,5 +179,8 @@ public sealed class WebhookSender : IDisposable
     }
 }
 
-/// <summary>The URL's host resolved to an address webhooks may not target.</summary>
-public sealed class WebhookTargetRefusedException(string message) : Exception(message);
+/// <summary>The URL's host resolved to an address webhooks may not target (or, for a <c>Private</c> reach, not through this connection pool).</summary>
+public sealed class WebhookTargetRefusedException(string message, TargetReach reach) : Exception(message)
+{
+    public TargetReach Reach { get; } = reach;
+}

@@ -4,67 +4,90 @@ using Microsoft.Extensions.Options;
 
 namespace Paylink.Server.Features.Webhooks;
 
+/// <summary>Where an address leads: the public internet, this host or its local network, or nowhere a webhook may go.</summary>
+public enum TargetReach
+{
+    Public,
+    Private,
+    Never,
+}
+
 /// <summary>
-/// Which addresses a webhook may be sent to. Live mode refuses loopback, link-local and private
-/// addresses (so an endpoint cannot be aimed at the server's own network), unless
-/// <c>Paylink:Webhooks:AllowPrivateTargets</c> is set; test mode may also target loopback, where a
-/// developer's receiver runs. The URL's host is checked when the endpoint is saved and every address
-/// it resolves to is checked again at each connection, so a name that later resolves elsewhere gains nothing.
+/// Which addresses a webhook may be sent to. Loopback, link-local and private addresses (and the names
+/// <c>localhost</c> and <c>*.localhost</c>) are refused in both modes unless
+/// <c>Paylink:Webhooks:AllowPrivateTargets</c> is set, so an API key cannot aim the server at its own
+/// network. The URL's host is checked when the endpoint is saved and every address it resolves to is
+/// checked again at each connection, so a name that later resolves elsewhere gains nothing.
 /// </summary>
 public sealed class WebhookTargets(IOptionsMonitor<PaylinkOptions> options)
 {
+    public const string Setting = "Paylink__Webhooks__AllowPrivateTargets";
     private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(3);
 
-    public bool IsAllowed(IPAddress address, bool livemode)
+    public bool AllowPrivate => options.CurrentValue.Webhooks.AllowPrivateTargets;
+
+    /// <summary>The farthest reach among a host's addresses: one private address makes the whole host private.</summary>
+    public static (TargetReach Reach, IPAddress? Address) Classify(string host, IEnumerable<IPAddress> addresses)
     {
-        if (address.IsIPv4MappedToIPv6)
+        var reach = IsLocalName(host) ? TargetReach.Private : TargetReach.Public;
+        IPAddress? shown = null;
+        foreach (var address in addresses)
         {
-            address = address.MapToIPv4();
+            var r = Classify(address);
+            if (r > reach || (r == reach && r != TargetReach.Public && shown is null))
+            {
+                (reach, shown) = (r, address);
+            }
         }
 
-        if (IsNeverAllowed(address))
+        return (reach, shown);
+    }
+
+    public static TargetReach Classify(IPAddress address)
+    {
+        var a = Embedded(address);
+        if (IsNeverAllowed(a))
         {
-            return false;
+            return TargetReach.Never;
         }
 
-        if (options.CurrentValue.Webhooks.AllowPrivateTargets)
-        {
-            return true;
-        }
+        return IPAddress.IsLoopback(a) || IsLinkLocal(a) || IsPrivate(a) ? TargetReach.Private : TargetReach.Public;
+    }
 
-        if (IPAddress.IsLoopback(address))
-        {
-            return !livemode;
-        }
-
-        return !IsLinkLocal(address) && !IsPrivate(address);
+    /// <summary><c>localhost</c> and its subdomains name this host (RFC 6761), whatever a resolver says.</summary>
+    public static bool IsLocalName(string host)
+    {
+        var name = host.TrimEnd('.');
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The reason a URL cannot be an endpoint, or null when it can.</summary>
-    public async Task<string?> ProblemAsync(string url, bool livemode, CancellationToken cancellationToken)
+    public async Task<(string Message, string Code)?> ProblemAsync(string url, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            return "url must be an absolute http or https URL.";
+            return ("url must be an absolute http or https URL.", "url_invalid");
         }
 
         if (uri.UserInfo.Length > 0)
         {
-            return "url must not contain a user name or password.";
+            return ("url must not contain a user name or password.", "url_invalid");
         }
 
-        IPAddress[] addresses;
-        if (IPAddress.TryParse(uri.DnsSafeHost, out var literal))
+        var host = uri.DnsSafeHost;
+        IPAddress[] addresses = [];
+        if (IPAddress.TryParse(host, out var literal))
         {
             addresses = [literal];
         }
-        else
+        else if (!IsLocalName(host))
         {
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(ResolveTimeout);
-                addresses = await Dns.GetHostAddressesAsync(uri.DnsSafeHost, timeout.Token);
+                addresses = await Dns.GetHostAddressesAsync(host, timeout.Token);
             }
             catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
@@ -73,16 +96,54 @@ public sealed class WebhookTargets(IOptionsMonitor<PaylinkOptions> options)
             }
         }
 
-        return addresses.FirstOrDefault(a => !IsAllowed(a, livemode)) is { } refused
-            ? $"url points to {Describe(refused)} ({refused}), which webhooks may not target{(livemode ? " in live mode" : "")}."
-            : null;
+        var (reach, address) = Classify(host, addresses);
+        var shown = address is null ? host : $"{Describe(address)} ({address})";
+        return reach switch
+        {
+            TargetReach.Never => ($"url points to {shown}, which webhooks may not target.", "url_invalid"),
+            TargetReach.Private when !AllowPrivate => ($"url points to {(address is null ? $"this host ({host})" : shown)}; webhooks may target "
+                + $"loopback, link-local and private addresses only when the server sets {Setting}=true.", "url_private_target"),
+            _ => null,
+        };
     }
 
-    private static string Describe(IPAddress address) =>
-        IPAddress.IsLoopback(address) ? "a loopback address"
-        : IsLinkLocal(address) ? "a link-local address"
-        : IsPrivate(address) ? "a private address"
-        : "an address that is not routable";
+    public static string Describe(IPAddress address)
+    {
+        var a = Embedded(address);
+        return IPAddress.IsLoopback(a) ? "a loopback address"
+            : IsLinkLocal(a) ? "a link-local address"
+            : IsPrivate(a) ? "a private address"
+            : IsNeverAllowed(a) ? "an address that is not routable"
+            : "a public address";
+    }
+
+    /// <summary>The IPv4 address an IPv6 address carries (mapped, compatible, NAT64, 6to4), else the address itself.</summary>
+    private static IPAddress Embedded(IPAddress address)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4();
+        }
+
+        var b = address.GetAddressBytes();
+        var zerosTo12 = b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0;
+        if (zerosTo12 && !address.Equals(IPAddress.IPv6Loopback) && !address.Equals(IPAddress.IPv6Any))
+        {
+            return new IPAddress(b.AsSpan(12, 4)); // IPv4-compatible (::a.b.c.d)
+        }
+
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
+        {
+            return new IPAddress(b.AsSpan(12, 4)); // NAT64 (64:ff9b::a.b.c.d)
+        }
+
+        return b[0] == 0x20 && b[1] == 0x02 ? new IPAddress(b.AsSpan(2, 4)) : address; // 6to4 (2002:aabb:ccdd::)
+    }
 
     private static bool IsNeverAllowed(IPAddress a)
     {

@@ -3,9 +3,10 @@ namespace Paylink.Server.Infrastructure.Auth;
 /// <summary>
 /// Authenticates every /api request and fixes its mode. A secret key decides the mode; a
 /// <c>livemode</c> query parameter that contradicts it is a 400. Other callers (signed requests of
-/// the published Node client) are judged by the <see cref="ICallerAuthenticator"/>s, if any.
+/// the published Node client) are judged by the <see cref="ICallerAuthenticator"/>s, if any. Failures
+/// are counted per address (<see cref="FailedAuthentications"/>).
 /// </summary>
-public sealed class ApiAuthentication(RequestDelegate next, SecretKeys keys)
+public sealed class ApiAuthentication(RequestDelegate next, SecretKeys keys, FailedAuthentications failures)
 {
     // Only HttpContext as a parameter: a request outside /api (a page view) resolves nothing.
     public async Task InvokeAsync(HttpContext context)
@@ -16,6 +17,25 @@ public sealed class ApiAuthentication(RequestDelegate next, SecretKeys keys)
             return;
         }
 
+        try
+        {
+            await AuthenticateAsync(context);
+        }
+        catch (ApiException e) when (e.Status == StatusCodes.Status401Unauthorized)
+        {
+            if (await failures.RefuseAsync(context))
+            {
+                return;
+            }
+
+            throw;
+        }
+
+        await next(context);
+    }
+
+    private async Task AuthenticateAsync(HttpContext context)
+    {
         var caller = context.RequestServices.GetRequiredService<Caller>();
 
         var livemode = ReadLivemode(context.Request);
@@ -37,7 +57,6 @@ public sealed class ApiAuthentication(RequestDelegate next, SecretKeys keys)
 
             caller.Livemode = key.Livemode;
             caller.Scope = key.Id;
-            await next(context);
             return;
         }
 
@@ -45,7 +64,6 @@ public sealed class ApiAuthentication(RequestDelegate next, SecretKeys keys)
         {
             if (await other.TryAuthenticateAsync(context, caller, livemode))
             {
-                await next(context);
                 return;
             }
         }
