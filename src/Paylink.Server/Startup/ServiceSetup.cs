@@ -87,6 +87,9 @@ public static class ServiceSetup
                     return;
                 }
 
+                // A key's bucket refills every second, so a second is the longest wait unless the limiter says more.
+                var apiWait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var apiRetryAfter) ? apiRetryAfter : TimeSpan.FromSeconds(1);
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(apiWait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await ApiErrors.WriteAsync(http, 429, "rate_limit_error", "rate_limited", "Too many requests. Slow down and retry shortly.");
             };
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>

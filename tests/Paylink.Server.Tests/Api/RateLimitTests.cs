@@ -25,6 +25,7 @@ public abstract class RateLimitTests(PaylinkApp app)
         var limited = responses.Find(r => r.Status == 429);
         Assert.NotNull(limited);
         limited.ExpectError(429, "rate_limited", type: "rate_limit_error");
+        Assert.True(int.TryParse(limited.Header("Retry-After"), out var wait) && wait >= 1, "429 without a Retry-After in seconds");
         (await app.LiveClient().ApiGetAsync("/api/payment-currencies")).Expect(200);
         (await app.Client(null).ApiGetAsync("/healthz")).Expect(200);
     }
