@@ -7,7 +7,7 @@ namespace Paylink.Server.Features.Checkout;
 /// <summary>A line as the customer will pay it: the stored price, the chosen quantity and amount.</summary>
 public sealed record CartLine(PriceRecord Price, ProductRecord Product, int Quantity, long UnitAmount)
 {
-    public long Subtotal => UnitAmount * Quantity;
+    public long Subtotal => checked(UnitAmount * Quantity);
 }
 
 /// <summary>
@@ -22,6 +22,9 @@ public sealed record Cart(IReadOnlyList<CartLine> Lines, Currency Currency, Appl
     public long Discount => Promotion?.Amount ?? 0;
 
     public long Total => Math.Max(0, Subtotal - Discount);
+
+    /// <summary>True when the order is above the most one payment can be (<see cref="Money.MaxTotal"/>): it may not be paid.</summary>
+    public bool AboveMaxTotal => Subtotal > Money.MaxTotal;
 
     public IReadOnlyList<DiscountLine> DiscountLines => Lines.Select(l => new DiscountLine(l.Product.Id, l.Subtotal, l.Quantity)).ToList();
 

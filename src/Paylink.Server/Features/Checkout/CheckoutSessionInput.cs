@@ -63,7 +63,7 @@ public static class CheckoutSessionInput
             }
         }
 
-        var prices = v.HasErrors ? [] : await PaymentLinkRules.CheckAsync(db, draft, null, lineItemsGiven: true, activeGiven: false, livemode, termsUrl, v, cancellationToken);
+        var prices = v.HasErrors ? [] : await PaymentLinkRules.CheckAsync(db, currencies, draft, null, lineItemsGiven: true, activeGiven: false, livemode, termsUrl, v, cancellationToken);
         if (draft.CurrencyId.Length == 0 && prices.Count > 0)
         {
             draft.CurrencyId = prices[0].CurrencyId;

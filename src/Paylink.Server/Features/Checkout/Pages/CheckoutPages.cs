@@ -61,13 +61,19 @@ public sealed class CheckoutPages(PageForgery forgery, IOptions<PaylinkOptions> 
 
     /// <summary>
     /// The message above the form: "correct the highlighted fields" when a field is wrong. A refused promotion
-    /// code is told beside its box; where the page has no box (codes not allowed), it is told here.
+    /// code is told beside its box; where the page has no box (codes not allowed), it is told here. An order
+    /// above the most one payment can be belongs to no one field, so it is told here too.
     /// </summary>
     private static string? FormErrorFor(PageContext page, Dictionary<string, string> errors, Strings s)
     {
         if (errors.TryGetValue(CheckoutPromotion.Field, out var promo) && !page.Settings.AllowPromotionCodes)
         {
             return promo;
+        }
+
+        if (errors.TryGetValue(CheckoutForm.TotalError, out var total))
+        {
+            return total;
         }
 
         return errors.Keys.Any(k => k != CheckoutPromotion.Field) ? s["fix_errors"] : null;
