@@ -1,3 +1,4 @@
+using Paylink.Client;
 using Paylink.Data.Entities;
 using Paylink.Server.Features.Promotions;
 using Paylink.Server.Infrastructure;
@@ -25,6 +26,11 @@ public sealed record Cart(IReadOnlyList<CartLine> Lines, Currency Currency, Appl
 
     /// <summary>True when the order is above the most one payment can be (<see cref="Money.MaxTotal"/>): it may not be paid.</summary>
     public bool AboveMaxTotal => Subtotal > Money.MaxTotal;
+
+    /// <summary>The cart before the customer changes anything: each line at its set quantity, a chosen amount at its preset (else its minimum).</summary>
+    public static Cart Starting(IEnumerable<(PaymentLinkLineItem Item, PriceRecord Price, ProductRecord Product)> lines, Currency currency) => new(
+        lines.Select(l => new CartLine(l.Price, l.Product, l.Item.Quantity, l.Price.UnitAmount ?? l.Price.CustomPreset ?? l.Price.CustomMinimum ?? 0)).ToList(),
+        currency);
 
     public IReadOnlyList<DiscountLine> DiscountLines => Lines.Select(l => new DiscountLine(l.Product.Id, l.Subtotal, l.Quantity)).ToList();
 

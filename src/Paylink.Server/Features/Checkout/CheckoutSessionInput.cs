@@ -74,11 +74,17 @@ public static class CheckoutSessionInput
         }
 
         v.ThrowIfAny();
+        // The session carries its lines and amounts from the start, as the page shows them; a submit records what the customer chose.
+        var byId = prices.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var cart = Cart.Starting(draft.LineItems.Select(l => (l, byId[l.PriceId], byId[l.PriceId].Product!)), currencies.Find(draft.CurrencyId)!);
         return new CheckoutSessionRecord
         {
             Id = Ids.New("cs"),
             Livemode = livemode,
             CurrencyId = draft.CurrencyId,
+            LinesJson = SessionLine.ToJson(cart.ToSessionLines()),
+            AmountSubtotal = cart.Subtotal,
+            AmountTotal = cart.Total,
             SettingsJson = CheckoutSettings.From(draft).ToJson(),
             SuccessUrl = successUrl,
             CancelUrl = cancelUrl,

@@ -80,9 +80,7 @@ public sealed class CheckoutPages(PageForgery forgery, IOptions<PaylinkOptions> 
     }
 
     /// <summary>The cart a page starts with: each line at its set quantity and a custom amount at its preset.</summary>
-    public static Cart StartingCart(PageContext page) => new(
-        page.Lines.Select(l => new CartLine(l.Price, l.Product, l.Item.Quantity, l.Price.UnitAmount ?? l.Price.CustomPreset ?? l.Price.CustomMinimum ?? 0)).ToList(),
-        page.Currency);
+    public static Cart StartingCart(PageContext page) => Cart.Starting(page.Lines.Select(l => (l.Item, l.Price, l.Product)), page.Currency);
 
     /// <summary>True when the posted form carries its anti-forgery token (see <see cref="PageForgery"/>).</summary>
     public async Task<bool> IsFormValidAsync(HttpContext http) =>
