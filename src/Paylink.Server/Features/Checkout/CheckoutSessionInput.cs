@@ -99,10 +99,10 @@ public static class CheckoutSessionInput
 
     private static string? Url(JsonFields f, string name)
     {
-        var url = f.String(name, max: 2048);
+        var url = f.String(name, max: 2048, trim: true);
         if (url is not null && !PaymentLinkInput.IsHttpUrl(url.Replace("{CHECKOUT_SESSION_ID}", "cs", StringComparison.Ordinal)))
         {
-            f.Validation.Add(name, $"{name} must be an absolute http or https URL.");
+            f.Validation.Add(name, $"{name} must be an absolute http or https URL{PaymentLinkInput.HttpUrlHint}.");
         }
 
         return url;
