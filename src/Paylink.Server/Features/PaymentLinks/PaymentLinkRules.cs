@@ -101,7 +101,11 @@ public static class PaymentLinkRules
         Currency? currency = null;
         foreach (var item in items)
         {
-            var price = prices[item.PriceId];
+            if (!prices.TryGetValue(item.PriceId, out var price))
+            {
+                return;
+            }
+
             currency = currencies.Find(price.CurrencyId)!;
             var unit = price.UnitAmount ?? price.CustomMaximum ?? Money.MaxUnitMinor(currency);
             var quantity = item.AdjustableQuantity is { Enabled: true } adjustable ? adjustable.Maximum : item.Quantity;
