@@ -16,6 +16,9 @@ public static partial class Money
     /// <summary>The largest total of anything, in minor units.</summary>
     public const long MaxTotal = 1_000_000_000_000;
 
+    /// <summary>The largest unit amount in this currency's minor units (what a chosen amount without a maximum may reach).</summary>
+    public static long MaxUnitMinor(Currency currency) => decimal.ToInt64(decimal.Truncate(MaxUnitAmount * currency.MinorPerMajor));
+
     [GeneratedRegex(@"^-?(0|[1-9][0-9]{0,15})(\.[0-9]{1,12})?$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalText();
 

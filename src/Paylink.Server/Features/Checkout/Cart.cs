@@ -1,3 +1,4 @@
+using Paylink.Client;
 using Paylink.Data.Entities;
 using Paylink.Server.Features.Promotions;
 using Paylink.Server.Infrastructure;
@@ -7,7 +8,7 @@ namespace Paylink.Server.Features.Checkout;
 /// <summary>A line as the customer will pay it: the stored price, the chosen quantity and amount.</summary>
 public sealed record CartLine(PriceRecord Price, ProductRecord Product, int Quantity, long UnitAmount)
 {
-    public long Subtotal => UnitAmount * Quantity;
+    public long Subtotal => checked(UnitAmount * Quantity);
 }
 
 /// <summary>
@@ -22,6 +23,14 @@ public sealed record Cart(IReadOnlyList<CartLine> Lines, Currency Currency, Appl
     public long Discount => Promotion?.Amount ?? 0;
 
     public long Total => Math.Max(0, Subtotal - Discount);
+
+    /// <summary>True when the order is above the most one payment can be (<see cref="Money.MaxTotal"/>): it may not be paid.</summary>
+    public bool AboveMaxTotal => Subtotal > Money.MaxTotal;
+
+    /// <summary>The cart before the customer changes anything: each line at its set quantity, a chosen amount at its preset (else its minimum).</summary>
+    public static Cart Starting(IEnumerable<(PaymentLinkLineItem Item, PriceRecord Price, ProductRecord Product)> lines, Currency currency) => new(
+        lines.Select(l => new CartLine(l.Price, l.Product, l.Item.Quantity, l.Price.UnitAmount ?? l.Price.CustomPreset ?? l.Price.CustomMinimum ?? 0)).ToList(),
+        currency);
 
     public IReadOnlyList<DiscountLine> DiscountLines => Lines.Select(l => new DiscountLine(l.Product.Id, l.Subtotal, l.Quantity)).ToList();
 

@@ -63,7 +63,7 @@ public static class CheckoutSessionInput
             }
         }
 
-        var prices = v.HasErrors ? [] : await PaymentLinkRules.CheckAsync(db, draft, null, lineItemsGiven: true, activeGiven: false, livemode, termsUrl, v, cancellationToken);
+        var prices = v.HasErrors ? [] : await PaymentLinkRules.CheckAsync(db, currencies, draft, null, lineItemsGiven: true, activeGiven: false, livemode, termsUrl, v, cancellationToken);
         if (draft.CurrencyId.Length == 0 && prices.Count > 0)
         {
             draft.CurrencyId = prices[0].CurrencyId;
@@ -74,11 +74,17 @@ public static class CheckoutSessionInput
         }
 
         v.ThrowIfAny();
+        // The session carries its lines and amounts from the start, as the page shows them; a submit records what the customer chose.
+        var byId = prices.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var cart = Cart.Starting(draft.LineItems.Select(l => (l, byId[l.PriceId], byId[l.PriceId].Product!)), currencies.Find(draft.CurrencyId)!);
         return new CheckoutSessionRecord
         {
             Id = Ids.New("cs"),
             Livemode = livemode,
             CurrencyId = draft.CurrencyId,
+            LinesJson = SessionLine.ToJson(cart.ToSessionLines()),
+            AmountSubtotal = cart.Subtotal,
+            AmountTotal = cart.Total,
             SettingsJson = CheckoutSettings.From(draft).ToJson(),
             SuccessUrl = successUrl,
             CancelUrl = cancelUrl,
@@ -93,10 +99,10 @@ public static class CheckoutSessionInput
 
     private static string? Url(JsonFields f, string name)
     {
-        var url = f.String(name, max: 2048);
+        var url = f.String(name, max: 2048, trim: true);
         if (url is not null && !PaymentLinkInput.IsHttpUrl(url.Replace("{CHECKOUT_SESSION_ID}", "cs", StringComparison.Ordinal)))
         {
-            f.Validation.Add(name, $"{name} must be an absolute http or https URL.");
+            f.Validation.Add(name, $"{name} must be an absolute http or https URL{PaymentLinkInput.HttpUrlHint}.");
         }
 
         return url;

@@ -39,7 +39,7 @@ public static class PaymentLinkEndpoints
         var validation = new Validation();
         var draft = new PaymentLinkDraft();
         PaymentLinkInput.Apply(new JsonFields(body, "", validation), draft, create: true, currencies);
-        var prices = validation.HasErrors ? [] : await PaymentLinkRules.CheckAsync(db, draft, null, lineItemsGiven: true, activeGiven: true,
+        var prices = validation.HasErrors ? [] : await PaymentLinkRules.CheckAsync(db, currencies, draft, null, lineItemsGiven: true, activeGiven: true,
             caller.Livemode, options.Value.TermsOfServiceUrl, validation, cancellationToken);
         validation.ThrowIfAny();
 
@@ -121,7 +121,7 @@ public static class PaymentLinkEndpoints
         var lineItemsGiven = fields.Has("line_items");
         var activeGiven = fields.Has("active");
         PaymentLinkInput.Apply(fields, draft, create: false, currencies);
-        var prices = validation.HasErrors ? [] : await PaymentLinkRules.CheckAsync(db, draft, link, lineItemsGiven, activeGiven,
+        var prices = validation.HasErrors ? [] : await PaymentLinkRules.CheckAsync(db, currencies, draft, link, lineItemsGiven, activeGiven,
             caller.Livemode, options.Value.TermsOfServiceUrl, validation, cancellationToken);
         validation.ThrowIfAny();
 

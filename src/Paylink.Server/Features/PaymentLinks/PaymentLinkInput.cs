@@ -211,10 +211,10 @@ public static partial class PaymentLinkInput
                 f.Validation.Add(redirect.Param("url"), "after_completion.redirect goes with type redirect.");
             }
 
-            var url = redirect.String("url", required: true, min: 1, max: 2048);
+            var url = redirect.String("url", required: true, min: 1, max: 2048, trim: true);
             if (url is not null && !IsHttpUrl(url.Replace("{CHECKOUT_SESSION_ID}", "cs", StringComparison.Ordinal)))
             {
-                f.Validation.Add(redirect.Param("url"), "after_completion.redirect.url must be an absolute http or https URL.");
+                f.Validation.Add(redirect.Param("url"), $"after_completion.redirect.url must be an absolute http or https URL{HttpUrlHint}.");
             }
 
             redirect.RejectUnknown();
@@ -298,8 +298,16 @@ public static partial class PaymentLinkInput
         return limit;
     }
 
+    /// <summary>Said of a URL field that was refused: spaces at its ends are trimmed, but none may be inside.</summary>
+    public const string HttpUrlHint = ", with no spaces or control characters inside (percent-encode them, e.g. %20)";
+
+    /// <summary>
+    /// An absolute http(s) URL with a host that a <c>Location</c> header can carry as written: no whitespace or
+    /// control characters (a line break in a redirect target would break the response after a payment).
+    /// </summary>
     public static bool IsHttpUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+        && Uri.TryCreate(text, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host);
 

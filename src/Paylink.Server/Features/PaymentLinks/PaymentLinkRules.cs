@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Paylink.Client;
 using Paylink.Data;
 using Paylink.Data.Entities;
 using Paylink.Server.Infrastructure;
@@ -9,7 +10,7 @@ namespace Paylink.Server.Features.PaymentLinks;
 public static class PaymentLinkRules
 {
     /// <summary>Checks the merged draft; returns the line items' prices (with products) when the line items were checked.</summary>
-    public static async Task<List<PriceRecord>> CheckAsync(PaylinkDbContext db, PaymentLinkDraft draft, PaymentLinkRecord? existing,
+    public static async Task<List<PriceRecord>> CheckAsync(PaylinkDbContext db, CurrencyCatalog currencies, PaymentLinkDraft draft, PaymentLinkRecord? existing,
         bool lineItemsGiven, bool activeGiven, bool livemode, string? termsOfServiceUrl, Validation v, CancellationToken cancellationToken)
     {
         var prices = new List<PriceRecord>();
@@ -61,6 +62,11 @@ public static class PaymentLinkRules
 
                 prices.Add(price);
             }
+
+            if (!v.HasErrors)
+            {
+                CheckLargestTotal(draft.LineItems, found, currencies, v);
+            }
         }
 
         if (draft.TermsOfService == "required" && string.IsNullOrEmpty(termsOfServiceUrl))
@@ -82,5 +88,35 @@ public static class PaymentLinkRules
         }
 
         return prices;
+    }
+
+    /// <summary>
+    /// The most a customer can be asked to pay through these line items (each at its largest quantity, a
+    /// chosen amount at its maximum) stays within the cap on any total, so no page they make can reach
+    /// an amount that cannot be charged.
+    /// </summary>
+    private static void CheckLargestTotal(List<PaymentLinkLineItem> items, Dictionary<string, PriceRecord> prices, CurrencyCatalog currencies, Validation v)
+    {
+        var largest = 0L;
+        Currency? currency = null;
+        foreach (var item in items)
+        {
+            if (!prices.TryGetValue(item.PriceId, out var price))
+            {
+                return;
+            }
+
+            currency = currencies.Find(price.CurrencyId)!;
+            var unit = price.UnitAmount ?? price.CustomMaximum ?? Money.MaxUnitMinor(currency);
+            var quantity = item.AdjustableQuantity is { Enabled: true } adjustable ? adjustable.Maximum : item.Quantity;
+            largest = checked(largest + (unit * quantity));
+        }
+
+        if (currency is not null && largest > Money.MaxTotal)
+        {
+            v.Add("line_items", $"These line items allow a total of up to {Money.Format(largest, currency)} {currency.Id} (each unit amount, or a custom_unit_amount's maximum, "
+                + $"times its largest quantity), above the most one payment can be, {Money.Format(Money.MaxTotal, currency)}. "
+                + "Lower quantity or adjustable_quantity.maximum, or set custom_unit_amount.maximum.", "amount_too_large");
+        }
     }
 }

@@ -62,16 +62,18 @@ public static class ProductInput
         var urls = new List<string>();
         foreach (var (item, path) in items)
         {
-            if (item.ValueKind != JsonValueKind.String
-                || !Uri.TryCreate(item.GetString(), UriKind.Absolute, out var uri)
+            // Spaces around a URL are not part of it: it is stored trimmed, as other URL fields are.
+            var url = item.ValueKind == JsonValueKind.String ? item.GetString()!.Trim() : null;
+            if (url is null
+                || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
                 || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-                || item.GetString()!.Length > 2048)
+                || url.Length > 2048)
             {
                 f.Validation.Add(path, $"{path} must be an absolute http(s) URL of at most 2048 characters.");
                 continue;
             }
 
-            urls.Add(item.GetString()!);
+            urls.Add(url);
         }
 
         return JsonSerializer.Serialize(urls);

@@ -29,9 +29,12 @@ public static partial class CheckoutForm
         "address_postal_code", "custom_amount", "promo_code", "card_name", "terms",
     ];
 
+    /// <summary>The key of an error about the order as a whole (its total), told above the form rather than beside a field.</summary>
+    public const string TotalError = "total";
+
     /// <summary>Fields of the order itself, whose errors change the totals: quantities, a chosen amount, the promotion code.</summary>
     public static bool IsOrderField(string name) =>
-        name.StartsWith("quantity_", StringComparison.Ordinal) || name is "custom_amount" or CheckoutPromotion.Field;
+        name.StartsWith("quantity_", StringComparison.Ordinal) || name is "custom_amount" or CheckoutPromotion.Field or TotalError;
 
     public sealed record Result(Cart Cart, CheckoutSubmission? Submission, Dictionary<string, string> Errors, Dictionary<string, string> Values);
 
@@ -104,7 +107,13 @@ public static partial class CheckoutForm
             errors["quantity_0"] = s["nothing_chosen"];
         }
 
-        return new Cart(lines, page.Currency);
+        var cart = new Cart(lines, page.Currency);
+        if (cart.AboveMaxTotal)
+        {
+            errors[TotalError] = s.Format("total_too_large", PageMoney.Format(Money.MaxTotal, page.Currency));
+        }
+
+        return cart;
     }
 
     private static long ReadCustomAmount(OfferLine line, PageContext page, Strings s, Dictionary<string, string> values, Dictionary<string, string> errors)

@@ -61,7 +61,8 @@ public sealed class CheckoutPages(PageForgery forgery, IOptions<PaylinkOptions> 
 
     /// <summary>
     /// The message above the form: "correct the highlighted fields" when a field is wrong. A refused promotion
-    /// code is told beside its box; where the page has no box (codes not allowed), it is told here.
+    /// code is told beside its box; where the page has no box (codes not allowed), it is told here. An order
+    /// above the most one payment can be belongs to no one field, so it is told here too.
     /// </summary>
     private static string? FormErrorFor(PageContext page, Dictionary<string, string> errors, Strings s)
     {
@@ -70,13 +71,16 @@ public sealed class CheckoutPages(PageForgery forgery, IOptions<PaylinkOptions> 
             return promo;
         }
 
+        if (errors.TryGetValue(CheckoutForm.TotalError, out var total))
+        {
+            return total;
+        }
+
         return errors.Keys.Any(k => k != CheckoutPromotion.Field) ? s["fix_errors"] : null;
     }
 
     /// <summary>The cart a page starts with: each line at its set quantity and a custom amount at its preset.</summary>
-    public static Cart StartingCart(PageContext page) => new(
-        page.Lines.Select(l => new CartLine(l.Price, l.Product, l.Item.Quantity, l.Price.UnitAmount ?? l.Price.CustomPreset ?? l.Price.CustomMinimum ?? 0)).ToList(),
-        page.Currency);
+    public static Cart StartingCart(PageContext page) => Cart.Starting(page.Lines.Select(l => (l.Item, l.Price, l.Product)), page.Currency);
 
     /// <summary>True when the posted form carries its anti-forgery token (see <see cref="PageForgery"/>).</summary>
     public async Task<bool> IsFormValidAsync(HttpContext http) =>
