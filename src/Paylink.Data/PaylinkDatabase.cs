@@ -27,6 +27,7 @@ public static class PaylinkDatabase
     public static void UsePostgres(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(WithPostgresDefaults(connectionString), o => o.MigrationsHistoryTable("__ef_migrations"))
             .UseSnakeCaseNamingConvention()
+            .AddInterceptors(FailedCommandReset.Instance)
             .LogFailuresWhereHandled();
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class Metadata
     public static string? ReadForCreate(JsonFields fields, string name = "metadata")
     {
         var changes = Read(fields, name);
-        return changes is null ? null : Apply(Empty, changes);
+        return changes is null ? null : Checked(Apply(Empty, changes), fields, name);
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public static class Metadata
         }
 
         var changes = Read(fields, name);
-        return changes is null ? null : Apply(current, changes);
+        return changes is null ? null : Checked(Apply(current, changes), fields, name);
     }
 
     public static JsonObject Parse(string stored) =>
@@ -123,12 +123,15 @@ public static class Metadata
         return merged.ToJsonString(ServerJson.Options);
     }
 
-    /// <summary>Checks the key count of a merged result (an update may add keys to stored ones).</summary>
-    public static void CheckSize(string stored, string param, Validation validation)
+    /// <summary>The key limit holds for what would be stored: a create's keys, or an update's merged with those kept.</summary>
+    private static string Checked(string stored, JsonFields fields, string name)
     {
         if (Parse(stored).Count > MaxKeys)
         {
-            validation.Add(param, $"{param} may have at most {MaxKeys} keys.");
+            var param = fields.Param(name);
+            fields.Validation.Add(param, $"{param} may have at most {MaxKeys} keys.");
         }
+
+        return stored;
     }
 }

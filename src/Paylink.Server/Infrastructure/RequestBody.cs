@@ -8,7 +8,9 @@ public static class RequestBody
 {
     public const int MaxBytes = 256 * 1024;
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+    private const int MaxDepth = 32;
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
     /// <summary>The body as a JSON object; <paramref name="allowEmpty"/> lets an empty body count as <c>{}</c>.</summary>
     public static async Task<JsonElement> ReadObjectAsync(HttpRequest request, bool allowEmpty = false)
@@ -52,6 +54,8 @@ public static class RequestBody
             {
                 throw ApiException.Invalid(null, "The request body must be a JSON object.", "body_malformed");
             }
+
+            RequestText.CheckBody(bytes, document.RootElement, ReaderOptions);
 
             return document.RootElement.Clone();
         }

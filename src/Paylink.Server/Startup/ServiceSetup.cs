@@ -131,6 +131,7 @@ public static class ServiceSetup
         app.UseExceptionHandler();
         app.UseApiStatusCodes();
         app.UseMiddleware<ApiAuthentication>();
+        app.UseRequestTextCheck();
         // Switched off means off: no limiter runs, not one that lets everything through.
         if (app.Services.GetRequiredService<IOptions<PaylinkOptions>>().Value.RateLimits.Enabled)
         {

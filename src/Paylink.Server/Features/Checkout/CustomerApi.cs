@@ -55,7 +55,6 @@ public static class CustomerApi
         if (Metadata.ReadForUpdate(f, customer.MetadataJson) is { } metadata)
         {
             customer.MetadataJson = metadata;
-            Metadata.CheckSize(metadata, "metadata", v);
         }
 
         f.RejectUnknown();

@@ -143,7 +143,6 @@ public static partial class PaymentLinkInput
         if (metadata is not null)
         {
             draft.MetadataJson = metadata;
-            Metadata.CheckSize(metadata, "metadata", v);
         }
 
         f.RejectUnknown();

@@ -85,7 +85,6 @@ public static class PriceEndpoints
         if (Metadata.ReadForUpdate(f, price.MetadataJson) is { } metadata)
         {
             price.MetadataJson = metadata;
-            Metadata.CheckSize(metadata, "metadata", validation);
         }
 
         f.RejectUnknown();

@@ -87,7 +87,6 @@ public static class ProductEndpoints
         if (Metadata.ReadForUpdate(f, product.MetadataJson) is { } metadata)
         {
             product.MetadataJson = metadata;
-            Metadata.CheckSize(metadata, "metadata", validation);
         }
 
         if (f.Has("default_price_id"))

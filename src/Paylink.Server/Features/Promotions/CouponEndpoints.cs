@@ -79,7 +79,6 @@ public static class CouponEndpoints
         if (Metadata.ReadForUpdate(f, coupon.MetadataJson) is { } metadata)
         {
             coupon.MetadataJson = metadata;
-            Metadata.CheckSize(metadata, "metadata", validation);
         }
 
         f.RejectUnknown();

@@ -137,7 +137,6 @@ public static class PromotionCodeEndpoints
         if (Metadata.ReadForUpdate(f, code.MetadataJson) is { } metadata)
         {
             code.MetadataJson = metadata;
-            Metadata.CheckSize(metadata, "metadata", validation);
         }
 
         f.RejectUnknown();

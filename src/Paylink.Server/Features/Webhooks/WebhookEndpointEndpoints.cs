@@ -103,7 +103,6 @@ public static class WebhookEndpointEndpoints
         if (Metadata.ReadForUpdate(f, endpoint.MetadataJson) is { } metadata)
         {
             endpoint.MetadataJson = metadata;
-            Metadata.CheckSize(metadata, "metadata", validation);
         }
 
         f.Forbid("failing", "failing is read-only: it clears itself at the next successful delivery.");
