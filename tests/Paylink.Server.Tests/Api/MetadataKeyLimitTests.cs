@@ -75,7 +75,7 @@ public abstract class MetadataKeyLimitTests(PaylinkApp app)
             ("/api/coupons", new JsonObject { ["percent_off"] = 10 }, "metadata"),
             ("/api/promotion-codes", new JsonObject { ["coupon_id"] = coupon }, "metadata"),
             ("/api/checkout-sessions", new JsonObject { ["line_items"] = lineItems }, "metadata"),
-            ("/api/webhook-endpoints", new JsonObject { ["url"] = "http://127.0.0.1:9/hook", ["enabled_events"] = new JsonArray("*") }, "metadata"),
+            ("/api/webhook-endpoints", new JsonObject { ["url"] = "https://shop.invalid/hook", ["enabled_events"] = new JsonArray("*") }, "metadata"),
         ];
     }
 

@@ -45,7 +45,7 @@ public abstract class UnreadableTextTests(PaylinkApp app)
         ("POST", "/api/promotion-codes", """{"coupon_id":"@@"}""", "coupon_id"),
         ("POST", "/api/promotion-codes", """{"coupon_id":"{coupon}","code":"A@@"}""", "code"),
         ("POST", "/api/checkout-sessions", """{"line_items":[{"price_id":"{price}","quantity":1}],"client_reference_id":"@@"}""", "client_reference_id"),
-        ("POST", "/api/webhook-endpoints", """{"url":"http://127.0.0.1:9/hook","enabled_events":["*"],"description":"@@"}""", "description"),
+        ("POST", "/api/webhook-endpoints", """{"url":"https://shop.invalid/hook","enabled_events":["*"],"description":"@@"}""", "description"),
         ("PUT", "/api/customers/cus_doesnotexist0000000000", """{"name":"@@"}""", "name"),
     ];
 

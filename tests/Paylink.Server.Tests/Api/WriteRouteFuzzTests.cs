@@ -225,7 +225,7 @@ public abstract class WriteRouteFuzzTests(PaylinkApp app)
         };
     }
 
-    private static JsonObject Endpoint() => new() { ["url"] = "http://127.0.0.1:9/hook", ["enabled_events"] = new JsonArray("*"), ["description"] = "d" };
+    private static JsonObject Endpoint() => new() { ["url"] = "https://shop.invalid/hook", ["enabled_events"] = new JsonArray("*"), ["description"] = "d" };
 
     private static (string Method, string Path, Func<JsonObject> Body)[] Routes(Dictionary<string, string> ids)
     {
