@@ -36,9 +36,12 @@ public static class CheckoutReservation
                 [linkId, true], cancellationToken);
             if (held == 0)
             {
-                // The guarded update decided; this read only names why, inside the same transaction.
-                var active = await db.PaymentLinks.AsNoTracking().Where(l => l.Id == linkId).Select(l => l.Active).FirstOrDefaultAsync(cancellationToken);
-                return active ? Shortfall.SoldOut : Shortfall.LinkInactive;
+                // The guarded update decided; this read only names why, inside the same transaction. A link that
+                // reached its limit deactivated itself and is sold out; one inactive below its limit was archived.
+                var link = await db.PaymentLinks.AsNoTracking().Where(l => l.Id == linkId)
+                    .Select(l => new { l.Active, l.CompletedSessionsLimit, l.CompletedSessionsCount }).FirstOrDefaultAsync(cancellationToken);
+                var reachedLimit = link is { CompletedSessionsLimit: { } limit } && link.CompletedSessionsCount >= limit;
+                return link is null || link.Active || reachedLimit ? Shortfall.SoldOut : Shortfall.LinkInactive;
             }
         }
 
