@@ -44,6 +44,11 @@ public abstract class PaylinkDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>True on PostgreSQL. Decided by the context's type: the provider's name is read from its assembly on every call.</summary>
     public bool IsPostgres => this is PostgresPaylinkDbContext;
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        Configurations.StatusConversions.Apply(configurationBuilder);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PaylinkDbContext).Assembly);

@@ -11,7 +11,8 @@ public sealed class PostgresPaylinkDbContext(DbContextOptions<PostgresPaylinkDbC
         // Ids and names sort by byte order, as on SQLite, whatever the database's locale.
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {
-            if (property.ClrType == typeof(string))
+            // Statuses (and other converted values) stored as text sort like text.
+            if ((property.GetValueConverter()?.ProviderClrType ?? property.GetProviderClrType() ?? property.ClrType) == typeof(string))
             {
                 property.SetCollation("C");
             }

@@ -7,6 +7,7 @@ public sealed class SqlitePaylinkDbContext(DbContextOptions<SqlitePaylinkDbConte
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<DateTime>().HaveConversion<UnixMillisecondsConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UnixMillisecondsConverter>();
     }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Paylink.Data;
+using Paylink.Data.Entities;
 
 namespace Paylink.Browser.Tests;
 
@@ -93,7 +94,7 @@ public sealed class CheckoutSafetyTests(CheckoutServer server)
         await using (var scope = server.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
-            var intent = await db.PaymentIntents.AsNoTracking().SingleAsync(p => p.CheckoutSessionId != null && p.CardLast4 == "4242" && p.Status == "succeeded"
+            var intent = await db.PaymentIntents.AsNoTracking().SingleAsync(p => p.CheckoutSessionId != null && p.CardLast4 == "4242" && p.Status == PaymentIntentStatus.Succeeded
                 && db.CheckoutSessions.Any(s => s.Id == p.CheckoutSessionId && s.PaymentLinkId == linkId));
             Assert.Equal("visa", intent.CardBrand);
         }

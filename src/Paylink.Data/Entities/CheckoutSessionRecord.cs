@@ -12,8 +12,8 @@ public sealed class CheckoutSessionRecord
     /// <summary>The single-use token of the page form that made this session (unique), so a double post makes one session.</summary>
     public string? FormToken { get; set; }
 
-    public string Status { get; set; } = "open";
-    public string PaymentStatus { get; set; } = "unpaid";
+    public CheckoutSessionStatus Status { get; set; } = CheckoutSessionStatus.Open;
+    public CheckoutPaymentStatus PaymentStatus { get; set; } = CheckoutPaymentStatus.Unpaid;
     public required string CurrencyId { get; set; }
 
     /// <summary>The lines with their price snapshot (wire shape, minor units kept separately in <see cref="LinesJson"/>).</summary>

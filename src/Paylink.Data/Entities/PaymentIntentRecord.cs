@@ -6,7 +6,7 @@ public sealed class PaymentIntentRecord
     public bool Livemode { get; set; }
     public long Amount { get; set; }
     public required string CurrencyId { get; set; }
-    public string Status { get; set; } = "requires_payment_method";
+    public PaymentIntentStatus Status { get; set; } = PaymentIntentStatus.RequiresPaymentMethod;
     public string? LastErrorCode { get; set; }
     public string? LastErrorMessage { get; set; }
 

@@ -12,8 +12,7 @@ public sealed class WebhookDeliveryRecord
 
     public EventRecord? Event { get; set; }
 
-    /// <summary><c>pending</c>, <c>succeeded</c> or <c>failed</c> (no retry left).</summary>
-    public string Status { get; set; } = "pending";
+    public WebhookDeliveryStatus Status { get; set; } = WebhookDeliveryStatus.Pending;
 
     /// <summary>Attempts made so far, over the delivery's whole life.</summary>
     public int Attempts { get; set; }

@@ -11,7 +11,7 @@ public sealed class WebhookEndpointRecord
     public string EnabledEventsJson { get; set; } = "[\"*\"]";
 
     public string? Description { get; set; }
-    public string Status { get; set; } = "enabled";
+    public WebhookEndpointStatus Status { get; set; } = WebhookEndpointStatus.Enabled;
 
     /// <summary>Set when a delivery failed past its last retry; cleared by the next successful delivery.</summary>
     public bool Failing { get; set; }

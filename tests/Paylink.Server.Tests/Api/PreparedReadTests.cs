@@ -160,7 +160,7 @@ public sealed class PreparedReadTests(SqliteApp app) : IClassFixture<SqliteApp>
             Assert.Same(read, await db.FindTrackedAsync<CheckoutSessionRecord>(id, CancellationToken.None));
             Assert.Null(await db.FindTrackedAsync<CheckoutSessionRecord>("cs_none", CancellationToken.None));
 
-            read.Status = "complete";
+            read.Status = CheckoutSessionStatus.Complete;
             read.CompletedAt = now.AddMinutes(1);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
@@ -168,7 +168,7 @@ public sealed class PreparedReadTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         db.ChangeTracker.Clear();
         var stored = await db.CheckoutSessions.AsNoTracking().SingleAsync(s => s.Id == id);
-        Assert.Equal(("complete", "during@example.com", now.AddMinutes(1), 1234L), (stored.Status, stored.CustomerEmail, stored.CompletedAt, stored.AmountTotal));
+        Assert.Equal(("complete", "during@example.com", now.AddMinutes(1), 1234L), (stored.Status.Stored(), stored.CustomerEmail, stored.CompletedAt, stored.AmountTotal));
 
         await using (var transaction = await db.BeginWriteAsync())
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Paylink.Client;
 using Paylink.Data;
+using Paylink.Data.Entities;
 using Paylink.Server.Infrastructure;
 using Paylink.Server.Infrastructure.Auth;
 using Paylink.Server.Infrastructure.Lists;
@@ -55,7 +56,7 @@ public static class CheckoutApiEndpoints
         var filtered = inMode;
         if (ListRequest.NonEmpty(request.Query, "status") is { } status)
         {
-            filtered = filtered.Where(s => s.Status == status);
+            filtered = StoredText.TryParse<CheckoutSessionStatus>(status, out var wanted) ? filtered.Where(s => s.Status == wanted) : filtered.Where(s => false);
         }
 
         if (ListRequest.NonEmpty(request.Query, "payment_link_id") is { } linkId)
@@ -98,7 +99,7 @@ public static class CheckoutApiEndpoints
         var filtered = inMode;
         if (ListRequest.NonEmpty(request.Query, "status") is { } status)
         {
-            filtered = filtered.Where(p => p.Status == status);
+            filtered = StoredText.TryParse<PaymentIntentStatus>(status, out var wanted) ? filtered.Where(p => p.Status == wanted) : filtered.Where(p => false);
         }
 
         if (ListRequest.NonEmpty(request.Query, "customer_id") is { } customerId)

@@ -25,8 +25,8 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
         var settled = await db.ExecuteWriteAsync(
             "UPDATE payment_intents SET status = @p0, card_brand = @p1, card_last4 = @p2, last_error_code = @p3, last_error_message = @p4, updated_at = @p5"
             + " WHERE id = @p6 AND status = @p7",
-            [result.Succeeded ? "succeeded" : "requires_payment_method", result.Brand, result.Last4,
-                result.Succeeded ? null : result.DeclineCode, result.Succeeded ? null : result.DeclineMessage, now, intentId, "processing"],
+            [(result.Succeeded ? PaymentIntentStatus.Succeeded : PaymentIntentStatus.RequiresPaymentMethod).Stored(), result.Brand, result.Last4,
+                result.Succeeded ? null : result.DeclineCode, result.Succeeded ? null : result.DeclineMessage, now, intentId, PaymentIntentStatus.Processing.Stored()],
             cancellationToken);
 
         var intent = await db.FindTrackedAsync<PaymentIntentRecord>(intentId, cancellationToken)
@@ -36,7 +36,7 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
         if (settled == 0)
         {
             // Someone else settled it first; report what they decided.
-            return intent.Status == "succeeded"
+            return intent.Status == PaymentIntentStatus.Succeeded
                 ? new PayOutcome(PayOutcomeKind.Completed, session.Id)
                 : new PayOutcome(PayOutcomeKind.Declined, session.Id, intent.LastErrorCode, intent.LastErrorMessage);
         }
@@ -59,7 +59,7 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
     public async Task CompleteAsync(CheckoutSessionRecord session, PaymentIntentRecord? intent, ChargeResult? card, DateTime now, CancellationToken cancellationToken)
     {
         var completed = await db.ExecuteWriteAsync("UPDATE checkout_sessions SET status = @p0 WHERE id = @p1 AND status = @p2",
-            ["complete", session.Id, "open"], cancellationToken);
+            [CheckoutSessionStatus.Complete.Stored(), session.Id, CheckoutSessionStatus.Open.Stored()], cancellationToken);
         if (completed == 0)
         {
             return;
@@ -67,9 +67,9 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
 
         // The guarded update wrote it; making it the original value keeps it out of the next save
         // (marking the property unmodified instead would put "open" back in the entity, and in the events).
-        session.Status = "complete";
-        db.Entry(session).Property(s => s.Status).OriginalValue = "complete";
-        session.PaymentStatus = intent is null ? "no_payment_required" : "paid";
+        session.Status = CheckoutSessionStatus.Complete;
+        db.Entry(session).Property(s => s.Status).OriginalValue = CheckoutSessionStatus.Complete;
+        session.PaymentStatus = intent is null ? CheckoutPaymentStatus.NoPaymentRequired : CheckoutPaymentStatus.Paid;
         session.CompletedAt = now;
         session.UpdatedAt = now;
         await ConsumeAsync(session, now, cancellationToken);

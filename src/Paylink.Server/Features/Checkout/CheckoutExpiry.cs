@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Paylink.Data;
+using Paylink.Data.Entities;
 using Paylink.Server.Features.Events;
 using Paylink.Server.Infrastructure;
 
@@ -15,7 +16,7 @@ public sealed class CheckoutExpiry(PaylinkDbContext db, CheckoutCompletion compl
     {
         var now = time.UtcNow();
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
-        var locked = await db.CheckoutSessions.Where(s => s.Id == sessionId && s.Status == "open")
+        var locked = await db.CheckoutSessions.Where(s => s.Id == sessionId && s.Status == CheckoutSessionStatus.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedAt, now), cancellationToken);
         if (locked == 0)
         {
@@ -24,18 +25,18 @@ public sealed class CheckoutExpiry(PaylinkDbContext db, CheckoutCompletion compl
 
         var session = await db.CheckoutSessions.FirstAsync(s => s.Id == sessionId, cancellationToken);
         var intent = session.PaymentIntentId is { } pi ? await db.PaymentIntents.FirstOrDefaultAsync(p => p.Id == pi, cancellationToken) : null;
-        if (intent?.Status is "processing" or "succeeded")
+        if (intent?.Status is PaymentIntentStatus.Processing or PaymentIntentStatus.Succeeded)
         {
             await transaction.RollbackAsync(cancellationToken);
             return false;
         }
 
-        session.Status = "expired";
+        session.Status = CheckoutSessionStatus.Expired;
         session.UpdatedAt = now;
         await completion.ReleaseAsync(session, cancellationToken);
         if (intent is not null)
         {
-            intent.Status = "canceled";
+            intent.Status = PaymentIntentStatus.Canceled;
             intent.UpdatedAt = now;
         }
 

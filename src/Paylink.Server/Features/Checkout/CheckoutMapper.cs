@@ -18,8 +18,8 @@ public sealed class CheckoutMapper(CurrencyCatalog currencies, PublicUrls urls)
             Object = "checkout.session",
             Livemode = s.Livemode,
             PaymentLinkId = s.PaymentLinkId,
-            Status = s.Status,
-            PaymentStatus = s.PaymentStatus,
+            Status = s.Status.Stored(),
+            PaymentStatus = s.PaymentStatus.Stored(),
             LineItems = SessionLine.Parse(s.LinesJson).Select(l => new CheckoutLineItem
             {
                 PriceId = l.PriceId,
@@ -65,7 +65,7 @@ public sealed class CheckoutMapper(CurrencyCatalog currencies, PublicUrls urls)
         Livemode = p.Livemode,
         Amount = Money.Format(p.Amount, currencies.Find(p.CurrencyId)!),
         CurrencyId = p.CurrencyId,
-        Status = p.Status,
+        Status = p.Status.Stored(),
         LastPaymentError = p.LastErrorCode is null ? null : new PaymentError { Code = p.LastErrorCode, Message = p.LastErrorMessage ?? "" },
         PaymentDetails = p.CardLast4 is null ? null : new PaymentDetails { Card = new CardDetails { Brand = p.CardBrand ?? "unknown", Last4 = p.CardLast4 } },
         CustomerId = p.CustomerId,

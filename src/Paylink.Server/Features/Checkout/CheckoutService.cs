@@ -92,7 +92,7 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
         {
             // Claim the session row first: concurrent submits of one session queue here.
             var claimed = await db.ExecuteWriteAsync("UPDATE checkout_sessions SET updated_at = @p0 WHERE id = @p1 AND status = @p2",
-                [now, sessionId, "open"], cancellationToken);
+                [now, sessionId, CheckoutSessionStatus.Open.Stored()], cancellationToken);
             if (claimed == 0)
             {
                 return await StateOfAsync(sessionId, cancellationToken);
@@ -109,7 +109,7 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
             {
                 var started = await db.ExecuteWriteAsync(
                     "UPDATE payment_intents SET status = @p0, attempt = attempt + 1, amount = @p1, updated_at = @p2 WHERE id = @p3 AND status = @p4",
-                    ["processing", submission.Cart.Total, now, existingIntent, "requires_payment_method"], cancellationToken);
+                    [PaymentIntentStatus.Processing.Stored(), submission.Cart.Total, now, existingIntent, PaymentIntentStatus.RequiresPaymentMethod.Stored()], cancellationToken);
                 if (started == 0)
                 {
                     return await StateOfAsync(sessionId, cancellationToken);
@@ -148,7 +148,7 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
                     Livemode = session.Livemode,
                     Amount = submission.Cart.Total,
                     CurrencyId = session.CurrencyId,
-                    Status = "processing",
+                    Status = PaymentIntentStatus.Processing,
                     Attempt = 1,
                     CheckoutSessionId = session.Id,
                     CreatedAt = now,
@@ -211,8 +211,8 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
         var session = await db.CheckoutSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         return session?.Status switch
         {
-            "complete" => new PayOutcome(PayOutcomeKind.Completed, sessionId),
-            "expired" => new PayOutcome(PayOutcomeKind.Expired, sessionId),
+            CheckoutSessionStatus.Complete => new PayOutcome(PayOutcomeKind.Completed, sessionId),
+            CheckoutSessionStatus.Expired => new PayOutcome(PayOutcomeKind.Expired, sessionId),
             _ => new PayOutcome(PayOutcomeKind.InProgress, sessionId),
         };
     }

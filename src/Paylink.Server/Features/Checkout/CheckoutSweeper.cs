@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Paylink.Data;
+using Paylink.Data.Entities;
 using Paylink.Server.Features.Checkout.Processing;
 using Paylink.Server.Infrastructure;
 
@@ -31,7 +32,7 @@ public sealed class CheckoutSweeper(IServiceScopeFactory scopes, TimeProvider ti
         var now = Time.UtcNow();
 
         var stale = now - StaleAfter;
-        var interrupted = await db.PaymentIntents.AsNoTracking().Where(p => p.Status == "processing" && p.UpdatedAt < stale)
+        var interrupted = await db.PaymentIntents.AsNoTracking().Where(p => p.Status == PaymentIntentStatus.Processing && p.UpdatedAt < stale)
             .OrderBy(p => p.UpdatedAt).Select(p => new { p.Id, p.Attempt }).Take(100).ToListAsync(cancellationToken);
         foreach (var intent in interrupted)
         {
@@ -42,7 +43,7 @@ public sealed class CheckoutSweeper(IServiceScopeFactory scopes, TimeProvider ti
             db.ChangeTracker.Clear();
         }
 
-        var due = await db.CheckoutSessions.AsNoTracking().Where(s => s.Status == "open" && s.ExpiresAt <= now)
+        var due = await db.CheckoutSessions.AsNoTracking().Where(s => s.Status == CheckoutSessionStatus.Open && s.ExpiresAt <= now)
             .OrderBy(s => s.ExpiresAt).Select(s => s.Id).Take(100).ToListAsync(cancellationToken);
         foreach (var id in due)
         {

@@ -57,7 +57,7 @@ public static class EventEndpoints
 
         var evt = await Find(db, id, caller, cancellationToken);
         var endpoints = await db.WebhookEndpoints.AsNoTracking()
-            .Where(e => e.Livemode == caller.Livemode && e.Status == WebhookEndpointRules.Enabled && (endpointId == null || e.Id == endpointId))
+            .Where(e => e.Livemode == caller.Livemode && e.Status == WebhookEndpointStatus.Enabled && (endpointId == null || e.Id == endpointId))
             .ToListAsync(cancellationToken);
         var targets = endpointId is null ? endpoints.Where(e => WebhookEndpointRules.Listens(e, evt.Type)).ToList() : endpoints;
         if (targets.Count == 0)

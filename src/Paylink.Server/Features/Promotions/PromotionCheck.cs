@@ -58,7 +58,7 @@ public static class PromotionCheck
         var buyer = NormalizeEmail(email);
         if (code is { FirstTimeTransaction: true } && buyer is not null)
         {
-            paidBefore = await db.CheckoutSessions.AnyAsync(s => s.Livemode == livemode && s.BuyerEmail == buyer && s.Status == "complete", cancellationToken);
+            paidBefore = await db.CheckoutSessions.AnyAsync(s => s.Livemode == livemode && s.BuyerEmail == buyer && s.Status == CheckoutSessionStatus.Complete, cancellationToken);
         }
 
         return new PromotionCandidate(typed, code, paidBefore);

@@ -17,7 +17,7 @@ public sealed class AttemptRecorder(PaylinkDbContext db, IReadOnlyList<TimeSpan>
         var now = time.UtcNow();
         var failures = result.Succeeded ? delivery.Failures : delivery.Failures + 1;
         DateTime? nextRetry = !result.Succeeded && delivery.Failures < retryDelays.Count ? now + Jittered(retryDelays[delivery.Failures]) : null;
-        var status = result.Succeeded ? Deliveries.Succeeded : nextRetry is null ? Deliveries.Failed : Deliveries.Pending;
+        var status = result.Succeeded ? WebhookDeliveryStatus.Succeeded : nextRetry is null ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending;
 
         await using var transaction = await db.BeginWriteAsync(CancellationToken.None);
         db.WebhookAttempts.Add(new WebhookAttemptRecord
@@ -66,7 +66,7 @@ public sealed class AttemptRecorder(PaylinkDbContext db, IReadOnlyList<TimeSpan>
             await db.WebhookEndpoints.Where(e => e.Id == endpoint.Id && e.Failing)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Failing, false), CancellationToken.None);
         }
-        else if (status == Deliveries.Failed)
+        else if (status == WebhookDeliveryStatus.Failed)
         {
             await db.WebhookEndpoints.Where(e => e.Id == endpoint.Id && !e.Failing)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Failing, true), CancellationToken.None);

@@ -13,9 +13,6 @@ namespace Paylink.Server.Features.Webhooks;
 /// </summary>
 public static class Deliveries
 {
-    public const string Pending = "pending";
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
     private const int Batch = 200;
 
     // Any constant: the key of PostgreSQL's transaction-scoped advisory lock that lets one instance fan out at a time.
@@ -47,7 +44,7 @@ public static class Deliveries
             return 0;
         }
 
-        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Status == WebhookEndpointRules.Enabled).ToListAsync(cancellationToken);
+        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.Status == WebhookEndpointStatus.Enabled).ToListAsync(cancellationToken);
         foreach (var evt in events)
         {
             // An endpoint gets the events that happened once it existed.
@@ -81,7 +78,7 @@ public static class Deliveries
         var existing = await db.WebhookDeliveries.Where(d => d.EventSequence == evt.Sequence && endpointIds.Contains(d.EndpointId))
             .Select(d => d.EndpointId).ToListAsync(cancellationToken);
         await db.WebhookDeliveries.Where(d => d.EventSequence == evt.Sequence && endpointIds.Contains(d.EndpointId))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, Pending).SetProperty(d => d.Failures, 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Pending).SetProperty(d => d.Failures, 0)
                 .SetProperty(d => d.NextAttemptAt, now).SetProperty(d => d.UpdatedAt, now), cancellationToken);
         foreach (var endpointId in endpointIds.Except(existing))
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Paylink.Data;
+using Paylink.Data.Entities;
 using Paylink.Server.Features.Events;
 using Paylink.Server.Infrastructure;
 
@@ -78,7 +79,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, EventSignal s
 
             var now = time.UtcNow();
             endpointIds = await db.WebhookDeliveries.AsNoTracking()
-                .Where(d => d.Status == Deliveries.Pending && d.NextAttemptAt <= now && d.Endpoint!.Status == WebhookEndpointRules.Enabled
+                .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && d.Endpoint!.Status == WebhookEndpointStatus.Enabled
                     && (d.Endpoint.LeaseUntil == null || d.Endpoint.LeaseUntil < now))
                 .Select(d => d.EndpointId).Distinct().OrderBy(id => id).Take(MaxEndpointsAtOnce * 4).ToListAsync(cancellationToken);
         }
@@ -108,14 +109,14 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, EventSignal s
             while (sent < MaxPerEndpointRound)
             {
                 var endpoint = await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == endpointId, cancellationToken);
-                if (endpoint is null || endpoint.Status != WebhookEndpointRules.Enabled)
+                if (endpoint is null || endpoint.Status != WebhookEndpointStatus.Enabled)
                 {
                     break;
                 }
 
                 var now = time.UtcNow();
                 var due = await db.WebhookDeliveries.AsNoTracking()
-                    .Where(d => d.EndpointId == endpointId && d.Status == Deliveries.Pending && d.NextAttemptAt <= now)
+                    .Where(d => d.EndpointId == endpointId && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
                     .OrderBy(d => d.EventSequence).Take(DueBatch).Include(d => d.Event).ToListAsync(cancellationToken);
                 if (due.Count == 0)
                 {

@@ -40,7 +40,7 @@ public static class WebhookEndpointEndpoints
         var url = f.String("url", required: true, min: 1, max: MaxUrlLength, trim: true);
         var events = WebhookEndpointRules.ReadEnabledEvents(f, required: true);
         var description = f.String("description", max: MaxDescriptionLength);
-        var status = f.Enum("status", [WebhookEndpointRules.Enabled, WebhookEndpointRules.Disabled]) ?? WebhookEndpointRules.Enabled;
+        var status = f.Enum("status", StoredText.All<WebhookEndpointStatus>()) is { } text ? StoredText.Parse<WebhookEndpointStatus>(text) : WebhookEndpointStatus.Enabled;
         var metadata = Metadata.ReadForCreate(f) ?? Metadata.Empty;
         f.Forbid("failing", "failing is read-only: it clears itself at the next successful delivery.");
         f.Forbid("secret", "The secret is made by the server.");
@@ -97,7 +97,10 @@ public static class WebhookEndpointEndpoints
 
         if (f.Has("status"))
         {
-            endpoint.Status = f.Enum("status", [WebhookEndpointRules.Enabled, WebhookEndpointRules.Disabled], required: true) ?? endpoint.Status;
+            if (f.Enum("status", StoredText.All<WebhookEndpointStatus>(), required: true) is { } text)
+            {
+                endpoint.Status = StoredText.Parse<WebhookEndpointStatus>(text);
+            }
         }
 
         if (Metadata.ReadForUpdate(f, endpoint.MetadataJson) is { } metadata)
@@ -131,7 +134,9 @@ public static class WebhookEndpointEndpoints
         var list = ListRequest.Parse(request.Query, ["created_at", "updated_at"], ["status"]);
         var status = ListRequest.NonEmpty(request.Query, "status");
         var inMode = db.WebhookEndpoints.AsNoTracking().Where(e => e.Livemode == caller.Livemode);
-        var filtered = status is null ? inMode : inMode.Where(e => e.Status == status);
+        var filtered = status is null ? inMode
+            : StoredText.TryParse<WebhookEndpointStatus>(status, out var wanted) ? inMode.Where(e => e.Status == wanted)
+            : inMode.Where(e => false);
         return TypedResults.Ok(await ListPage.BuildAsync(filtered, inMode, list, e => WebhookEndpointMapping.ToWire(e), cancellationToken));
     }
 

@@ -14,7 +14,7 @@ public static class WebhookEndpointMapping
         Url = e.Url,
         EnabledEvents = WebhookEndpointRules.EnabledEvents(e),
         Description = e.Description,
-        Status = e.Status,
+        Status = e.Status.Stored(),
         Failing = e.Failing,
         Metadata = Metadata.Parse(e.MetadataJson),
         Secret = secret,

@@ -8,8 +8,6 @@ namespace Paylink.Server.Features.Webhooks;
 /// <summary>What an endpoint listens for, and the checks of its fields.</summary>
 public static class WebhookEndpointRules
 {
-    public const string Enabled = "enabled";
-    public const string Disabled = "disabled";
     public const string AllEvents = "*";
     public const int MaxEnabledEvents = 50;
 

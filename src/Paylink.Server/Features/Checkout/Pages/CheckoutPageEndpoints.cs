@@ -81,7 +81,7 @@ public static class CheckoutPageEndpoints
         if (closed is not null)
         {
             // A form whose session already completed (a reload after paying) still ends on its outcome.
-            if (token is not null && await db.CheckoutSessions.AsNoTracking().FirstOrDefaultAsync(x => x.FormToken == token.Nonce, cancellationToken) is { Status: "complete" } done)
+            if (token is not null && await db.CheckoutSessions.AsNoTracking().FirstOrDefaultAsync(x => x.FormToken == token.Nonce, cancellationToken) is { Status: CheckoutSessionStatus.Complete } done)
             {
                 return SessionFlow.AfterCompletion(done, s);
             }
@@ -140,7 +140,7 @@ public static class CheckoutPageEndpoints
             return pages.Message(s, "not_found", status: 404);
         }
 
-        if (session.Status != "open" || session.ExpiresAt <= time.UtcNow() || !processor.Supports(session.Livemode))
+        if (session.Status != CheckoutSessionStatus.Open || session.ExpiresAt <= time.UtcNow() || !processor.Supports(session.Livemode))
         {
             return await SessionFlow.ShowAsync(http, db, session, s, pages, currencies, processor, time, cancellationToken);
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Paylink.Data;
+using Paylink.Data.Entities;
 using Paylink.Server.Features.Checkout.Processing;
 using Paylink.Server.Infrastructure;
 
@@ -39,7 +40,7 @@ public static class PromotionPreview
         }
 
         var session = await db.CheckoutSessions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-        if (session is null || session.Status != "open" || session.ExpiresAt <= time.UtcNow())
+        if (session is null || session.Status != CheckoutSessionStatus.Open || session.ExpiresAt <= time.UtcNow())
         {
             return Results.StatusCode(StatusCodes.Status409Conflict);
         }

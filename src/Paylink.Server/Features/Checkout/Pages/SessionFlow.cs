@@ -20,12 +20,13 @@ public static class SessionFlow
         var intent = session.PaymentIntentId is { } pi ? await db.PaymentIntents.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pi, cancellationToken) : null;
         var settings = CheckoutSettings.Parse(session.SettingsJson);
         var page = await PageContext.LoadAsync(db, currencies, session.Livemode, session.CurrencyId, settings, cancellationToken);
-        if (session.Status == "complete")
+        if (session.Status == CheckoutSessionStatus.Complete)
         {
             return pages.Confirmation(s, session, intent, page);
         }
 
-        if (session.Status == "expired" || (session.ExpiresAt <= time.UtcNow() && intent?.Status is not ("processing" or "succeeded")))
+        if (session.Status == CheckoutSessionStatus.Expired
+            || (session.ExpiresAt <= time.UtcNow() && intent?.Status is not (PaymentIntentStatus.Processing or PaymentIntentStatus.Succeeded)))
         {
             return pages.Message(s, "expired", status: 410, testMode: !session.Livemode);
         }
@@ -35,7 +36,7 @@ public static class SessionFlow
             return pages.Message(s, "unavailable");
         }
 
-        if (intent?.Status == "processing")
+        if (intent?.Status == PaymentIntentStatus.Processing)
         {
             return pages.Message(s, "in_progress", status: 202, testMode: !session.Livemode);
         }
@@ -124,17 +125,17 @@ public static class SessionFlow
             var state = await db.CheckoutSessions.AsNoTracking().Where(x => x.Id == sessionId)
                 .Select(x => new { x.Status, Intent = db.PaymentIntents.Where(p => p.Id == x.PaymentIntentId).Select(p => new { p.Status, p.LastErrorCode, p.LastErrorMessage }).FirstOrDefault() })
                 .FirstAsync(cancellationToken);
-            if (state.Status == "complete")
+            if (state.Status == CheckoutSessionStatus.Complete)
             {
                 return new PayOutcome(PayOutcomeKind.Completed, sessionId);
             }
 
-            if (state.Status == "expired")
+            if (state.Status == CheckoutSessionStatus.Expired)
             {
                 return new PayOutcome(PayOutcomeKind.Expired, sessionId);
             }
 
-            if (state.Intent is { Status: "requires_payment_method" } intent)
+            if (state.Intent is { Status: PaymentIntentStatus.RequiresPaymentMethod } intent)
             {
                 return new PayOutcome(PayOutcomeKind.Declined, sessionId, intent.LastErrorCode, intent.LastErrorMessage);
             }
