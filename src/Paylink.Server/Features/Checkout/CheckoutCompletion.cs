@@ -49,7 +49,7 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
         }
 
         await ReleaseAsync(session, cancellationToken);
-        EventLog.Record(db, "payment_intent.payment_failed", intent.Livemode, mapper.Intent(intent), now);
+        EventLog.Record(db, EventType.PaymentIntentPaymentFailed, intent.Livemode, mapper.Intent(intent), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PayOutcome(PayOutcomeKind.Declined, session.Id, result.DeclineCode, result.DeclineMessage);
@@ -88,10 +88,10 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
         }
 
         // The events show the objects as they are now; one save writes the changes and the events.
-        EventLog.Record(db, "checkout.session.completed", session.Livemode, mapper.Session(session), now);
+        EventLog.Record(db, EventType.CheckoutSessionCompleted, session.Livemode, mapper.Session(session), now);
         if (intent is not null)
         {
-            EventLog.Record(db, "payment_intent.succeeded", intent.Livemode, mapper.Intent(intent), now);
+            EventLog.Record(db, EventType.PaymentIntentSucceeded, intent.Livemode, mapper.Intent(intent), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -141,7 +141,7 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
             {
                 await Counters.MoveAsync(db, PaymentLinkEndpoints.Resource, session.Livemode, nowActive: false, cancellationToken);
                 var link = await db.PaymentLinks.AsNoTracking().FirstAsync(l => l.Id == linkId, cancellationToken);
-                EventLog.Record(db, "payment_link.updated", link.Livemode, mapper.Link(link), now);
+                EventLog.Record(db, EventType.PaymentLinkUpdated, link.Livemode, mapper.Link(link), now);
             }
         }
 
@@ -208,7 +208,7 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
             return await db.Customers.Where(c => c.Livemode == livemode && c.Email == normalized).Select(c => c.Id).FirstAsync(cancellationToken);
         }
 
-        EventLog.Record(db, "customer.created", livemode, mapper.Customer(customer), now);
+        EventLog.Record(db, EventType.CustomerCreated, livemode, mapper.Customer(customer), now);
         return customer.Id;
     }
 }

@@ -41,7 +41,7 @@ public sealed class CheckoutExpiry(PaylinkDbContext db, CheckoutCompletion compl
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        EventLog.Record(db, "checkout.session.expired", session.Livemode, mapper.Session(session), now);
+        EventLog.Record(db, EventType.CheckoutSessionExpired, session.Livemode, mapper.Session(session), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

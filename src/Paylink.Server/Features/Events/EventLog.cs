@@ -11,24 +11,20 @@ namespace Paylink.Server.Features.Events;
 /// </summary>
 public static class EventLog
 {
-    public static void Record<T>(PaylinkDbContext db, string type, bool livemode, T wireObject, DateTime now)
+    public static void Record<T>(PaylinkDbContext db, EventType type, bool livemode, T wireObject, DateTime now)
     {
         db.Events.Add(Create(type, livemode, wireObject, now));
         db.EventsAdded = true;
     }
 
     /// <summary>The event row, for a caller that writes it itself (then it sets <see cref="PaylinkDbContext.EventsAdded"/>).</summary>
-    public static EventRecord Create<T>(string type, bool livemode, T wireObject, DateTime now)
+    public static EventRecord Create<T>(EventType type, bool livemode, T wireObject, DateTime now) => new()
     {
-        System.Diagnostics.Debug.Assert(EventTypes.IsKnown(type), $"Unknown event type {type}");
-        return new EventRecord
-        {
-            Id = Ids.New("evt"),
-            Livemode = livemode,
-            Type = type,
-            DataJson = JsonSerializer.Serialize(wireObject, ServerJson.Options),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-    }
+        Id = Ids.New("evt"),
+        Livemode = livemode,
+        Type = type.Name,
+        DataJson = JsonSerializer.Serialize(wireObject, ServerJson.Options),
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
 }

@@ -49,7 +49,7 @@ public static class PaymentLinkEndpoints
 
         // Everything that needs no database is done before the write queue: one writer at a time gets in.
         var wire = PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies);
-        var created = EventLog.Create("payment_link.created", link.Livemode, wire, now);
+        var created = EventLog.Create(EventType.PaymentLinkCreated, link.Livemode, wire, now);
         var productsToMark = ProductsToMark(prices);
         try
         {
@@ -137,7 +137,7 @@ public static class PaymentLinkEndpoints
         }
 
         var wire = PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies);
-        EventLog.Record(db, "payment_link.updated", link.Livemode, wire, link.UpdatedAt);
+        EventLog.Record(db, EventType.PaymentLinkUpdated, link.Livemode, wire, link.UpdatedAt);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(wire);
@@ -161,7 +161,7 @@ public static class PaymentLinkEndpoints
             if (changed == 1)
             {
                 await Counters.MoveAsync(db, Resource, link.Livemode, nowActive: false, cancellationToken);
-                EventLog.Record(db, "payment_link.updated", link.Livemode, PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies), now);
+                EventLog.Record(db, EventType.PaymentLinkUpdated, link.Livemode, PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies), now);
                 await db.SaveChangesAsync(cancellationToken);
             }
 

@@ -39,7 +39,7 @@ public static class PriceEndpoints
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         await PriceStore.InsertAsync(db, [price], product, time, cancellationToken);
         var wire = PriceMapping.ToWire(price, currencies);
-        EventLog.Record(db, "price.created", price.Livemode, wire, price.CreatedAt);
+        EventLog.Record(db, EventType.PriceCreated, price.Livemode, wire, price.CreatedAt);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(wire);
@@ -121,7 +121,7 @@ public static class PriceEndpoints
         }
 
         var wire = PriceMapping.ToWire(price, currencies);
-        EventLog.Record(db, "price.updated", price.Livemode, wire, price.UpdatedAt);
+        EventLog.Record(db, EventType.PriceUpdated, price.Livemode, wire, price.UpdatedAt);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(wire);
@@ -138,7 +138,7 @@ public static class PriceEndpoints
             price.UpdatedAt = time.UtcNow();
             await using var transaction = await db.BeginWriteAsync(cancellationToken);
             await PriceStore.SaveAsync(db, price, wasActive: true, cancellationToken);
-            EventLog.Record(db, "price.updated", price.Livemode, PriceMapping.ToWire(price, currencies), price.UpdatedAt);
+            EventLog.Record(db, EventType.PriceUpdated, price.Livemode, PriceMapping.ToWire(price, currencies), price.UpdatedAt);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -58,10 +58,10 @@ public static class ProductEndpoints
         await Counters.AddAsync(db, Resource, product.Livemode, product.Active, 1, cancellationToken);
         await PriceStore.InsertAsync(db, prices, product, time, cancellationToken);
         var wire = ProductMapping.ToWire(product, prices.Select(p => PriceMapping.ToWire(p, currencies)).ToList());
-        EventLog.Record(db, "product.created", product.Livemode, wire, now);
+        EventLog.Record(db, EventType.ProductCreated, product.Livemode, wire, now);
         foreach (var price in wire.Prices ?? [])
         {
-            EventLog.Record(db, "price.created", product.Livemode, price, now);
+            EventLog.Record(db, EventType.PriceCreated, product.Livemode, price, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -182,7 +182,7 @@ public static class ProductEndpoints
         }
 
         var wire = await WithPricesAsync(db, product, currencies, cancellationToken);
-        EventLog.Record(db, "product.updated", product.Livemode, wire, product.UpdatedAt);
+        EventLog.Record(db, EventType.ProductUpdated, product.Livemode, wire, product.UpdatedAt);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return wire;

@@ -40,7 +40,7 @@ public static class CouponEndpoints
         await db.SaveChangesAsync(cancellationToken);
         await Counters.AddAsync(db, Resource, coupon.Livemode, active: true, 1, cancellationToken);
         var wire = PromotionMapping.ToWire(coupon, currencies, now);
-        EventLog.Record(db, "coupon.created", coupon.Livemode, wire, now);
+        EventLog.Record(db, EventType.CouponCreated, coupon.Livemode, wire, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(wire);

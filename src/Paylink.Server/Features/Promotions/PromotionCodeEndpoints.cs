@@ -96,7 +96,7 @@ public static class PromotionCodeEndpoints
         await Counters.AddAsync(db, Resource, code.Livemode, code.Active, 1, cancellationToken);
         var wire = PromotionMapping.ToWire(code, currencies, now);
         wire.Coupon = PromotionMapping.ToWire(coupon, currencies, now);
-        EventLog.Record(db, "promotion_code.created", code.Livemode, wire, now);
+        EventLog.Record(db, EventType.PromotionCodeCreated, code.Livemode, wire, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -172,7 +172,7 @@ public static class PromotionCodeEndpoints
         db.ChangeTracker.Clear();
         var updated = await FindAsync(db, id, caller, cancellationToken);
         var wire = PromotionMapping.ToWire(updated, currencies, now);
-        EventLog.Record(db, "promotion_code.updated", updated.Livemode, wire, now);
+        EventLog.Record(db, EventType.PromotionCodeUpdated, updated.Livemode, wire, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(wire);

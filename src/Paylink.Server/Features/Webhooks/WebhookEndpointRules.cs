@@ -37,9 +37,9 @@ public static class WebhookEndpointRules
                 continue;
             }
 
-            if (type != AllEvents && !EventTypes.IsKnown(type))
+            if (type != AllEvents && !EventType.IsKnown(type))
             {
-                f.Validation.Add(path, $"{path} is not an event type: '{type}'. Use \"*\" or one of: {string.Join(", ", EventTypes.All)}.");
+                f.Validation.Add(path, $"{path} is not an event type: '{type}'. Use \"*\" or one of: {string.Join(", ", EventType.All.Select(t => t.Name))}.");
             }
             else if (types.Contains(type))
             {
