@@ -11,6 +11,11 @@ internal sealed class CheckoutSessionConfiguration : IEntityTypeConfiguration<Ch
         builder.ToTable("checkout_sessions");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasMaxLength(40);
+        builder.Property(s => s.Lines).HasJsonText("lines_json");
+        builder.Property(s => s.Discounts).HasJsonText("discounts_json");
+        builder.Property(s => s.CustomerDetails).HasJsonText("customer_details_json");
+        builder.Property(s => s.CustomFields).HasJsonText("custom_fields_json");
+        builder.Property(s => s.Consent).HasJsonText("consent_json");
         builder.HasIndex(s => s.FormToken).IsUnique().HasFilter("form_token IS NOT NULL");
         builder.HasIndex(s => new { s.Livemode, s.CreatedAt, s.Id });
         builder.HasIndex(s => new { s.Livemode, s.UpdatedAt, s.Id });

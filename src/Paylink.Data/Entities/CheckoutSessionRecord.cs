@@ -1,3 +1,5 @@
+using Paylink.Client;
+
 namespace Paylink.Data.Entities;
 
 public sealed class CheckoutSessionRecord
@@ -16,13 +18,13 @@ public sealed class CheckoutSessionRecord
     public CheckoutPaymentStatus PaymentStatus { get; set; } = CheckoutPaymentStatus.Unpaid;
     public required string CurrencyId { get; set; }
 
-    /// <summary>The lines with their price snapshot (wire shape, minor units kept separately in <see cref="LinesJson"/>).</summary>
-    public string LinesJson { get; set; } = "[]";
+    /// <summary>The lines with their price snapshot, in minor units (stored as JSON text).</summary>
+    public List<SessionLine> Lines { get; set; } = [];
 
     public long AmountSubtotal { get; set; }
     public long AmountDiscount { get; set; }
     public long AmountTotal { get; set; }
-    public string DiscountsJson { get; set; } = "[]";
+    public List<SessionDiscount> Discounts { get; set; } = [];
 
     /// <summary>The promotion code (and its coupon) the totals were computed with; held with the rest while <see cref="Reserved"/>.</summary>
     public string? PromotionCodeId { get; set; }
@@ -33,9 +35,9 @@ public sealed class CheckoutSessionRecord
     public string? BuyerEmail { get; set; }
 
     public string? CustomerId { get; set; }
-    public string? CustomerDetailsJson { get; set; }
-    public string CustomFieldsJson { get; set; } = "[]";
-    public string? ConsentJson { get; set; }
+    public CustomerDetails? CustomerDetails { get; set; }
+    public List<CustomField> CustomFields { get; set; } = [];
+    public SessionConsent? Consent { get; set; }
 
     /// <summary>The page options (billing address, phone, custom fields, submit type, after completion…).</summary>
     public string SettingsJson { get; set; } = "{}";

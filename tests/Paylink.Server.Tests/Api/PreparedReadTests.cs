@@ -140,7 +140,7 @@ public sealed class PreparedReadTests(SqliteApp app) : IClassFixture<SqliteApp>
             Id = id,
             CurrencyId = "usd",
             AmountTotal = 1234,
-            LinesJson = """[{"price_id":"price_x","quantity":2}]""",
+            Lines = [new SessionLine { PriceId = "price_x", Quantity = 2 }],
             CustomerEmail = "before@example.com",
             ExpiresAt = now.AddHours(24),
             CreatedAt = now,

@@ -75,7 +75,7 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
         await ConsumeAsync(session, now, cancellationToken);
 
         var settings = CheckoutSettings.Parse(session.SettingsJson);
-        var details = CheckoutMapper.Details(session);
+        var details = session.CustomerDetails;
         if (settings.CustomerCreation == "always" && details?.Email is { Length: > 0 } email)
         {
             session.CustomerId = await CustomerFor(session.Livemode, email, details, now, cancellationToken);
@@ -111,7 +111,7 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
                 [linkId], cancellationToken);
         }
 
-        foreach (var line in SessionLine.Parse(session.LinesJson).Where(l => l.Quantity > 0))
+        foreach (var line in session.Lines.Where(l => l.Quantity > 0))
         {
             var quantity = (long)line.Quantity;
             await db.ExecuteWriteAsync("UPDATE prices SET quantity_reserved = quantity_reserved - @p0 WHERE id = @p1",
@@ -145,7 +145,7 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
             }
         }
 
-        foreach (var line in SessionLine.Parse(session.LinesJson).Where(l => l.Quantity > 0))
+        foreach (var line in session.Lines.Where(l => l.Quantity > 0))
         {
             var quantity = (long)line.Quantity;
             var reserved = session.Reserved ? quantity : 0;

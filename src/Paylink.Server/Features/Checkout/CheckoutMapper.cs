@@ -20,7 +20,7 @@ public sealed class CheckoutMapper(CurrencyCatalog currencies, PublicUrls urls)
             PaymentLinkId = s.PaymentLinkId,
             Status = s.Status.Stored(),
             PaymentStatus = s.PaymentStatus.Stored(),
-            LineItems = SessionLine.Parse(s.LinesJson).Select(l => new CheckoutLineItem
+            LineItems = s.Lines.Select(l => new CheckoutLineItem
             {
                 PriceId = l.PriceId,
                 ProductId = l.ProductId,
@@ -35,11 +35,11 @@ public sealed class CheckoutMapper(CurrencyCatalog currencies, PublicUrls urls)
             AmountSubtotal = Money.Format(s.AmountSubtotal, currency),
             AmountTotal = Money.Format(s.AmountTotal, currency),
             TotalDetails = new TotalDetails { AmountDiscount = Money.Format(s.AmountDiscount, currency) },
-            Discounts = JsonSerializer.Deserialize<List<SessionDiscount>>(s.DiscountsJson, ServerJson.Options) ?? [],
+            Discounts = s.Discounts,
             CustomerId = s.CustomerId,
-            CustomerDetails = Details(s),
-            CustomFields = JsonSerializer.Deserialize<List<CustomField>>(s.CustomFieldsJson, ServerJson.Options) ?? [],
-            Consent = s.ConsentJson is null ? null : JsonSerializer.Deserialize<SessionConsent>(s.ConsentJson, ServerJson.Options),
+            CustomerDetails = s.CustomerDetails,
+            CustomFields = s.CustomFields,
+            Consent = s.Consent,
             PaymentIntentId = s.PaymentIntentId,
             Url = $"{urls.Base}/checkout/session/{s.Id}",
             SuccessUrl = s.SuccessUrl,
@@ -54,9 +54,6 @@ public sealed class CheckoutMapper(CurrencyCatalog currencies, PublicUrls urls)
     }
 
     public PaymentLink Link(PaymentLinkRecord l) => PaymentLinks.PaymentLinkMapping.ToWire(l, urls.Base, currencies);
-
-    public static CustomerDetails? Details(CheckoutSessionRecord s) =>
-        s.CustomerDetailsJson is null ? null : JsonSerializer.Deserialize<CustomerDetails>(s.CustomerDetailsJson, ServerJson.Options);
 
     public PaymentIntent Intent(PaymentIntentRecord p) => new()
     {

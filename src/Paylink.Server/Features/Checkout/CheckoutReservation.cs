@@ -45,7 +45,7 @@ public static class CheckoutReservation
             }
         }
 
-        foreach (var line in SessionLine.Parse(session.LinesJson).Where(l => l.Quantity > 0))
+        foreach (var line in session.Lines.Where(l => l.Quantity > 0))
         {
             var quantity = (long)line.Quantity;
             var held = await db.ExecuteWriteAsync(

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Paylink.Client;
 using Paylink.Data;
@@ -178,14 +177,14 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
         var lines = submission.Cart.ToSessionLines();
         if (!session.Reserved)
         {
-            session.LinesJson = SessionLine.ToJson(lines);
+            session.Lines = lines;
             session.AmountSubtotal = submission.Cart.Subtotal;
             session.AmountDiscount = submission.Cart.Discount;
             session.AmountTotal = submission.Cart.Total;
             var promotion = submission.Cart.Promotion;
             session.PromotionCodeId = promotion?.Code.Id;
             session.CouponId = promotion?.Coupon.Id;
-            session.DiscountsJson = JsonSerializer.Serialize(promotion is null ? [] : new List<SessionDiscount>
+            session.Discounts = promotion is null ? [] : new List<SessionDiscount>
             {
                 new()
                 {
@@ -194,14 +193,14 @@ public sealed class CheckoutService(PaylinkDbContext db, ICardProcessor processo
                     Code = promotion.Code.Code,
                     Amount = Money.Format(promotion.Amount, submission.Cart.Currency),
                 },
-            }, ServerJson.Options);
+            };
         }
 
         session.BuyerEmail = PromotionCheck.NormalizeEmail(submission.Details.Email);
 
-        session.CustomerDetailsJson = JsonSerializer.Serialize(submission.Details, ServerJson.Options);
-        session.CustomFieldsJson = JsonSerializer.Serialize(submission.CustomFields, ServerJson.Options);
-        session.ConsentJson = submission.TermsAccepted ? JsonSerializer.Serialize(new SessionConsent { TermsOfService = "accepted" }, ServerJson.Options) : null;
+        session.CustomerDetails = submission.Details;
+        session.CustomFields = submission.CustomFields;
+        session.Consent = submission.TermsAccepted ? new SessionConsent { TermsOfService = "accepted" } : null;
         session.UpdatedAt = now;
     }
 

@@ -82,7 +82,7 @@ public static class CheckoutSessionInput
             Id = Ids.New("cs"),
             Livemode = livemode,
             CurrencyId = draft.CurrencyId,
-            LinesJson = SessionLine.ToJson(cart.ToSessionLines()),
+            Lines = cart.ToSessionLines(),
             AmountSubtotal = cart.Subtotal,
             AmountTotal = cart.Total,
             SettingsJson = CheckoutSettings.From(draft).ToJson(),

@@ -37,19 +37,3 @@ public sealed class CheckoutSettings
 
     public static CheckoutSettings Parse(string json) => JsonSerializer.Deserialize<CheckoutSettings>(json, ServerJson.Options) ?? new();
 }
-
-/// <summary>One stored line of a session, in minor units.</summary>
-public sealed class SessionLine
-{
-    public string PriceId { get; set; } = "";
-    public string ProductId { get; set; } = "";
-    public string Description { get; set; } = "";
-    public int Quantity { get; set; }
-    public long UnitAmount { get; set; }
-    public long AmountSubtotal { get; set; }
-    public long AmountDiscount { get; set; }
-
-    public static List<SessionLine> Parse(string json) => JsonSerializer.Deserialize<List<SessionLine>>(json, ServerJson.Options) ?? [];
-
-    public static string ToJson(List<SessionLine> lines) => JsonSerializer.Serialize(lines, ServerJson.Options);
-}

@@ -17,7 +17,7 @@ public sealed class CheckoutPages(PageForgery forgery, IOptions<PaylinkOptions> 
     {
         var settings = CheckoutSettings.Parse(session.SettingsJson);
         var currency = page?.Currency;
-        var items = SessionLine.Parse(session.LinesJson).Where(l => l.Quantity > 0)
+        var items = session.Lines.Where(l => l.Quantity > 0)
             .Select(l => (l.Description, l.Quantity, currency is null ? "" : PageMoney.Format(l.AmountSubtotal, currency))).ToList();
         var view = new MessageView
         {
@@ -27,12 +27,12 @@ public sealed class CheckoutPages(PageForgery forgery, IOptions<PaylinkOptions> 
             Text = settings.AfterCompletion.HostedConfirmation?.CustomMessage ?? settings.CustomText.AfterSubmit ?? s["thanks_text"],
             TestMode = !session.Livemode,
             Items = items,
-            Discount = currency is not null && System.Text.Json.JsonSerializer.Deserialize<List<Paylink.Client.SessionDiscount>>(session.DiscountsJson, Infrastructure.ServerJson.Options) is [{ } discount, ..]
+            Discount = currency is not null && session.Discounts is [{ } discount, ..]
                 ? (s.Format("discount_code", discount.Code ?? ""), "−" + PageMoney.Format(session.AmountDiscount, currency))
                 : null,
             PaidText = currency is null ? null : PageMoney.Format(session.AmountTotal, currency),
             CardText = intent?.CardLast4 is { } last4 ? s.Format("card_ending", last4) : null,
-            EmailText = CheckoutMapper.Details(session)?.Email is { } email ? s.Format("receipt_to", email) : null,
+            EmailText = session.CustomerDetails?.Email is { } email ? s.Format("receipt_to", email) : null,
         };
         return MessagePageHtml.Respond(view);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Paylink.Client;
 using Paylink.Data;
@@ -54,7 +53,7 @@ public static class SessionFlow
         }
 
         var cart = new Cart(page.Lines.Select(l => new CartLine(l.Price, l.Product,
-            SessionLine.Parse(session.LinesJson).FirstOrDefault(x => x.PriceId == l.Price.Id)?.Quantity ?? l.Item.Quantity,
+            session.Lines.FirstOrDefault(x => x.PriceId == l.Price.Id)?.Quantity ?? l.Item.Quantity,
             l.Price.UnitAmount ?? l.Price.CustomPreset ?? l.Price.CustomMinimum ?? 0)).ToList(), page.Currency);
         var typed = values.GetValueOrDefault(CheckoutPromotion.Field, "");
         var candidate = await CheckoutPromotion.FindAsync(db, page, typed, values["email"], cancellationToken);
@@ -147,7 +146,7 @@ public static class SessionFlow
     private static Dictionary<string, string> StoredValues(CheckoutSessionRecord session)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var details = CheckoutMapper.Details(session);
+        var details = session.CustomerDetails;
         values["email"] = details?.Email ?? session.CustomerEmail ?? "";
         values["name"] = details?.Name ?? "";
         values["phone"] = details?.Phone ?? "";
@@ -162,12 +161,12 @@ public static class SessionFlow
         }
 
         // A customer coming back after a decline finds the code they used still in the box.
-        if (JsonSerializer.Deserialize<List<SessionDiscount>>(session.DiscountsJson, ServerJson.Options) is [{ Code: { } code }, ..])
+        if (session.Discounts is [{ Code: { } code }, ..])
         {
             values[CheckoutPromotion.Field] = code;
         }
 
-        foreach (var field in JsonSerializer.Deserialize<List<CustomField>>(session.CustomFieldsJson, ServerJson.Options) ?? [])
+        foreach (var field in session.CustomFields)
         {
             values[$"field_{field.Key}"] = field.Value ?? "";
         }
