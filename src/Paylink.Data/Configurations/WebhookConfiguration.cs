@@ -13,6 +13,7 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         builder.Property(e => e.Id).HasMaxLength(40);
         builder.Property(e => e.Url).HasMaxLength(2048);
         builder.Property(e => e.Status).HasMaxLength(16);
+        builder.Property(e => e.EnabledEvents).HasJsonText("enabled_events_json");
         builder.HasIndex(e => new { e.Livemode, e.CreatedAt, e.Id });
         builder.HasIndex(e => new { e.Livemode, e.UpdatedAt, e.Id });
     }

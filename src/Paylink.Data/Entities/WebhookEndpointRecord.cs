@@ -7,8 +7,8 @@ public sealed class WebhookEndpointRecord
     public bool Livemode { get; set; }
     public required string Url { get; set; }
 
-    /// <summary>A JSON array: <c>["*"]</c> or event types.</summary>
-    public string EnabledEventsJson { get; set; } = "[\"*\"]";
+    /// <summary><c>["*"]</c> or event types (stored as a JSON array).</summary>
+    public List<string> EnabledEvents { get; set; } = ["*"];
 
     public string? Description { get; set; }
     public WebhookEndpointStatus Status { get; set; } = WebhookEndpointStatus.Enabled;

@@ -55,7 +55,7 @@ public static class WebhookEndpointEndpoints
             Id = Ids.New("we"),
             Livemode = caller.Livemode,
             Url = url!,
-            EnabledEventsJson = events!,
+            EnabledEvents = events!,
             Description = description,
             Status = status,
             MetadataJson = metadata,
@@ -87,7 +87,7 @@ public static class WebhookEndpointEndpoints
 
         if (f.Has("enabled_events"))
         {
-            endpoint.EnabledEventsJson = WebhookEndpointRules.ReadEnabledEvents(f, required: true) ?? endpoint.EnabledEventsJson;
+            endpoint.EnabledEvents = WebhookEndpointRules.ReadEnabledEvents(f, required: true) ?? endpoint.EnabledEvents;
         }
 
         if (f.Has("description"))

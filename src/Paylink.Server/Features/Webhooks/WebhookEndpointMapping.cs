@@ -12,7 +12,7 @@ public static class WebhookEndpointMapping
         Object = "webhook_endpoint",
         Livemode = e.Livemode,
         Url = e.Url,
-        EnabledEvents = WebhookEndpointRules.EnabledEvents(e),
+        EnabledEvents = e.EnabledEvents,
         Description = e.Description,
         Status = e.Status.Stored(),
         Failing = e.Failing,

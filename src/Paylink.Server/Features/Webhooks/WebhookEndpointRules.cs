@@ -11,17 +11,14 @@ public static class WebhookEndpointRules
     public const string AllEvents = "*";
     public const int MaxEnabledEvents = 50;
 
-    public static List<string> EnabledEvents(WebhookEndpointRecord endpoint) =>
-        JsonSerializer.Deserialize<List<string>>(endpoint.EnabledEventsJson) ?? [];
-
     public static bool Listens(WebhookEndpointRecord endpoint, string eventType)
     {
-        var events = EnabledEvents(endpoint);
+        var events = endpoint.EnabledEvents;
         return events.Contains(AllEvents) || events.Contains(eventType);
     }
 
     /// <summary>Reads <c>enabled_events</c>: <c>["*"]</c> alone, or known event types, each once.</summary>
-    public static string? ReadEnabledEvents(JsonFields f, bool required)
+    public static List<string>? ReadEnabledEvents(JsonFields f, bool required)
     {
         if (f.Array("enabled_events", 1, MaxEnabledEvents, required) is not { } items)
         {
@@ -56,6 +53,6 @@ public static class WebhookEndpointRules
             f.Validation.Add(f.Param("enabled_events"), "enabled_events is either [\"*\"] or a list of event types, not both.");
         }
 
-        return JsonSerializer.Serialize(types);
+        return types;
     }
 }
