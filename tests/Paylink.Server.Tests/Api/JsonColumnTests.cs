@@ -33,11 +33,11 @@ public abstract class JsonColumnTests(PaylinkApp app)
 
         Assert.Equal(
             """[{"price_id":"price_x","product_id":"prod_x","description":"Tea ☕","quantity":2,"unit_amount":250,"amount_subtotal":500,"amount_discount":0}]""",
-            await ColumnAsync(db, "lines_json", id));
-        Assert.Equal("[]", await ColumnAsync(db, "discounts_json", id));
-        Assert.Equal("[]", await ColumnAsync(db, "custom_fields_json", id));
-        Assert.Equal("""{"terms_of_service":"accepted"}""", await ColumnAsync(db, "consent_json", id));
-        Assert.Contains("\"name\":\"Zoë\"", await ColumnAsync(db, "customer_details_json", id), StringComparison.Ordinal);
+            await ColumnAsync(db, "checkout_sessions", "lines_json", id));
+        Assert.Equal("[]", await ColumnAsync(db, "checkout_sessions", "discounts_json", id));
+        Assert.Equal("[]", await ColumnAsync(db, "checkout_sessions", "custom_fields_json", id));
+        Assert.Equal("""{"terms_of_service":"accepted"}""", await ColumnAsync(db, "checkout_sessions", "consent_json", id));
+        Assert.Contains("\"name\":\"Zoë\"", await ColumnAsync(db, "checkout_sessions", "customer_details_json", id), StringComparison.Ordinal);
 
         var session = await db.CheckoutSessions.SingleAsync(s => s.Id == id);
         session.Lines[0].Quantity = 3;
@@ -51,14 +51,31 @@ public abstract class JsonColumnTests(PaylinkApp app)
         Assert.Equal("Zoë", stored.CustomerDetails?.Name);
     }
 
+    [Fact]
+    public async Task A_webhook_endpoints_enabled_events_are_stored_as_a_JSON_array()
+    {
+        var now = new DateTime(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
+        var some = "we_json_" + Guid.NewGuid().ToString("N")[..24];
+        var every = "we_json_" + Guid.NewGuid().ToString("N")[..24];
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaylinkDbContext>();
+        db.WebhookEndpoints.AddRange(
+            new WebhookEndpointRecord { Id = some, Url = "https://example.com/a", SecretProtected = "x", EnabledEvents = ["checkout.session.completed", "payment_intent.succeeded"], CreatedAt = now, UpdatedAt = now },
+            new WebhookEndpointRecord { Id = every, Url = "https://example.com/b", SecretProtected = "x", CreatedAt = now, UpdatedAt = now });
+        await db.SaveChangesAsync();
+
+        Assert.Equal("""["checkout.session.completed","payment_intent.succeeded"]""", await ColumnAsync(db, "webhook_endpoints", "enabled_events_json", some));
+        Assert.Equal("""["*"]""", await ColumnAsync(db, "webhook_endpoints", "enabled_events_json", every));
+    }
+
     /// <summary>The column's text as stored, read past EF Core's converters.</summary>
-    private static async Task<string?> ColumnAsync(PaylinkDbContext db, string column, string id)
+    private static async Task<string?> ColumnAsync(PaylinkDbContext db, string table, string column, string id)
     {
         await db.Database.OpenConnectionAsync();
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"SELECT {column} FROM checkout_sessions WHERE id = @id";
+            command.CommandText = $"SELECT {column} FROM {table} WHERE id = @id";
             var parameter = command.CreateParameter();
             parameter.ParameterName = "id";
             parameter.Value = id;
