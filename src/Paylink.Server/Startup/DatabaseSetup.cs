@@ -7,9 +7,6 @@ using Paylink.Data;
 using Paylink.Server.Features.Checkout.Pages;
 using Paylink.Server.Features.Events;
 using Paylink.Server.Features.PaymentLinks;
-using Paylink.Server.Features.Prices;
-using Paylink.Server.Features.Products;
-using Paylink.Server.Features.Promotions;
 using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Startup;
@@ -99,12 +96,12 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync(cancellationToken);
-        await Counters.EnsureAsync(db, PaymentLinkEndpoints.Resource, db.PaymentLinks, l => l.Livemode, l => l.Active, cancellationToken);
-        await Counters.EnsureAsync(db, ProductEndpoints.Resource, db.Products, p => p.Livemode, p => p.Active, cancellationToken);
-        await Counters.EnsureAsync(db, PriceEndpoints.Resource, db.Prices, p => p.Livemode, p => p.Active, cancellationToken);
+        await Counters.EnsureAsync(db, CountedResources.PaymentLink, db.PaymentLinks, l => l.Livemode, l => l.Active, cancellationToken);
+        await Counters.EnsureAsync(db, CountedResources.Product, db.Products, p => p.Livemode, p => p.Active, cancellationToken);
+        await Counters.EnsureAsync(db, CountedResources.Price, db.Prices, p => p.Livemode, p => p.Active, cancellationToken);
         // Coupons have no active flag; their count is the mode's.
-        await Counters.EnsureAsync(db, CouponEndpoints.Resource, db.Coupons, c => c.Livemode, c => true, cancellationToken);
-        await Counters.EnsureAsync(db, PromotionCodeEndpoints.Resource, db.PromotionCodes, p => p.Livemode, p => p.Active, cancellationToken);
+        await Counters.EnsureAsync(db, CountedResources.Coupon, db.Coupons, c => c.Livemode, c => true, cancellationToken);
+        await Counters.EnsureAsync(db, CountedResources.PromotionCode, db.PromotionCodes, p => p.Livemode, p => p.Active, cancellationToken);
     }
 
     /// <summary>

@@ -2,8 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Paylink.Data;
 using Paylink.Data.Entities;
 using Paylink.Server.Features.PaymentLinks;
-using Paylink.Server.Features.Prices;
-using Paylink.Server.Features.Products;
 using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Startup;
@@ -52,9 +50,9 @@ public static class DemoSetup
         await using var transaction = await db.BeginWriteAsync();
         db.AddRange(product, price, link);
         await db.SaveChangesAsync();
-        await Counters.AddAsync(db, ProductEndpoints.Resource, false, true, 1, default);
-        await Counters.AddAsync(db, PriceEndpoints.Resource, false, true, 1, default);
-        await Counters.AddAsync(db, PaymentLinkEndpoints.Resource, false, true, 1, default);
+        await Counters.AddAsync(db, CountedResources.Product, false, true, 1, default);
+        await Counters.AddAsync(db, CountedResources.Price, false, true, 1, default);
+        await Counters.AddAsync(db, CountedResources.PaymentLink, false, true, 1, default);
         await transaction.CommitAsync();
         return link.Id;
     }

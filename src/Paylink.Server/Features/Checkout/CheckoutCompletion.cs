@@ -4,7 +4,6 @@ using Paylink.Data;
 using Paylink.Data.Entities;
 using Paylink.Server.Features.Checkout.Processing;
 using Paylink.Server.Features.Events;
-using Paylink.Server.Features.PaymentLinks;
 using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Features.Checkout;
@@ -139,7 +138,7 @@ public sealed class CheckoutCompletion(PaylinkDbContext db, CheckoutMapper mappe
                 [false, now, linkId, true], cancellationToken);
             if (deactivated == 1)
             {
-                await Counters.MoveAsync(db, PaymentLinkEndpoints.Resource, session.Livemode, nowActive: false, cancellationToken);
+                await Counters.MoveAsync(db, CountedResources.PaymentLink, session.Livemode, nowActive: false, cancellationToken);
                 var link = await db.PaymentLinks.AsNoTracking().FirstAsync(l => l.Id == linkId, cancellationToken);
                 EventLog.Record(db, EventType.PaymentLinkUpdated, link.Livemode, mapper.Link(link), now);
             }

@@ -15,7 +15,6 @@ namespace Paylink.Server.Features.PaymentLinks;
 
 public static class PaymentLinkEndpoints
 {
-    public const string Resource = "payment_link";
     private const string JsonContentType = "application/json; charset=utf-8";
 
     public static void MapPaymentLinkEndpoints(this IEndpointRouteBuilder app)
@@ -61,7 +60,7 @@ public static class PaymentLinkEndpoints
                     w.Insert(link);
                     w.Insert(created);
                     MarkProductsUsed(w, productsToMark);
-                    Counters.Add(w, Resource, link.Livemode, link.Active, 1);
+                    Counters.Add(w, CountedResources.PaymentLink, link.Livemode, link.Active, 1);
                 }, cancellationToken);
                 signal.Notify();
             }
@@ -71,7 +70,7 @@ public static class PaymentLinkEndpoints
                 await db.InsertAsync([link, created], cancellationToken);
                 db.EventsAdded = true;
                 await MarkProductsUsedAsync(db, productsToMark, cancellationToken);
-                await Counters.AddAsync(db, Resource, link.Livemode, link.Active, 1, cancellationToken);
+                await Counters.AddAsync(db, CountedResources.PaymentLink, link.Livemode, link.Active, 1, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
         }
@@ -133,7 +132,7 @@ public static class PaymentLinkEndpoints
         await MarkProductsUsedAsync(db, ProductsToMark(prices), cancellationToken);
         if (wasActive != link.Active)
         {
-            await Counters.MoveAsync(db, Resource, link.Livemode, link.Active, cancellationToken);
+            await Counters.MoveAsync(db, CountedResources.PaymentLink, link.Livemode, link.Active, cancellationToken);
         }
 
         var wire = PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies);
@@ -160,7 +159,7 @@ public static class PaymentLinkEndpoints
             link = await Find(db, id, caller, cancellationToken);
             if (changed == 1)
             {
-                await Counters.MoveAsync(db, Resource, link.Livemode, nowActive: false, cancellationToken);
+                await Counters.MoveAsync(db, CountedResources.PaymentLink, link.Livemode, nowActive: false, cancellationToken);
                 EventLog.Record(db, EventType.PaymentLinkUpdated, link.Livemode, PaymentLinkMapping.ToWire(link, options.Value.BaseUrl(request), currencies), now);
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -192,7 +191,7 @@ public static class PaymentLinkEndpoints
 
         var (items, hasMore) = await Keyset.PageAsync(filtered, inMode, list, cancellationToken);
         var count = lookupKey is null && q is null
-            ? await Counters.GetAsync(db, Resource, caller.Livemode, active, cancellationToken)
+            ? await Counters.GetAsync(db, CountedResources.PaymentLink, caller.Livemode, active, cancellationToken)
             : await filtered.LongCountAsync(cancellationToken);
         var baseUrl = options.Value.BaseUrl(request);
         return TypedResults.Ok(new PagedList<PaymentLink>

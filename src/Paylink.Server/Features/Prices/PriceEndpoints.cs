@@ -12,8 +12,6 @@ namespace Paylink.Server.Features.Prices;
 
 public static class PriceEndpoints
 {
-    public const string Resource = "price";
-
     public static void MapPriceEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/prices").WithTags("Prices");
@@ -178,7 +176,7 @@ public static class PriceEndpoints
 
         var (items, hasMore) = await Keyset.PageAsync(filtered, inMode, list, cancellationToken);
         var count = productId is null && currencyId is null && lookupKey is null
-            ? await Counters.GetAsync(db, Resource, caller.Livemode, active, cancellationToken)
+            ? await Counters.GetAsync(db, CountedResources.Price, caller.Livemode, active, cancellationToken)
             : await filtered.LongCountAsync(cancellationToken);
         return TypedResults.Ok(new PagedList<Price>
         {

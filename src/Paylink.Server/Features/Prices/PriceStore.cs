@@ -36,7 +36,7 @@ public static class PriceStore
 
         foreach (var price in prices)
         {
-            await Counters.AddAsync(db, PriceEndpoints.Resource, price.Livemode, price.Active, 1, cancellationToken);
+            await Counters.AddAsync(db, CountedResources.Price, price.Livemode, price.Active, 1, cancellationToken);
         }
 
         if (product.DefaultPriceId is null && prices.Count > 0)
@@ -67,7 +67,7 @@ public static class PriceStore
 
         if (wasActive != price.Active)
         {
-            await Counters.MoveAsync(db, PriceEndpoints.Resource, price.Livemode, price.Active, cancellationToken);
+            await Counters.MoveAsync(db, CountedResources.Price, price.Livemode, price.Active, cancellationToken);
         }
     }
 

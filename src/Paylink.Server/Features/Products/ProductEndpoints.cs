@@ -13,7 +13,6 @@ namespace Paylink.Server.Features.Products;
 
 public static class ProductEndpoints
 {
-    public const string Resource = "product";
     private const int MaxNestedPrices = 20;
 
     public static void MapProductEndpoints(this IEndpointRouteBuilder app)
@@ -55,7 +54,7 @@ public static class ProductEndpoints
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         db.Products.Add(product);
         await db.SaveChangesAsync(cancellationToken);
-        await Counters.AddAsync(db, Resource, product.Livemode, product.Active, 1, cancellationToken);
+        await Counters.AddAsync(db, CountedResources.Product, product.Livemode, product.Active, 1, cancellationToken);
         await PriceStore.InsertAsync(db, prices, product, time, cancellationToken);
         var wire = ProductMapping.ToWire(product, prices.Select(p => PriceMapping.ToWire(p, currencies)).ToList());
         EventLog.Record(db, EventType.ProductCreated, product.Livemode, wire, now);
@@ -135,12 +134,12 @@ public static class ProductEndpoints
         }
 
         // Product counters before price counters, in the order a product create takes them (no deadlock between the two).
-        await Counters.AddAsync(db, Resource, product.Livemode, product.Active, -1, cancellationToken);
+        await Counters.AddAsync(db, CountedResources.Product, product.Livemode, product.Active, -1, cancellationToken);
         var prices = await db.Prices.Where(p => p.ProductId == product.Id).Select(p => p.Active).ToListAsync(cancellationToken);
         await db.Prices.Where(p => p.ProductId == product.Id).ExecuteDeleteAsync(cancellationToken);
         foreach (var active in prices)
         {
-            await Counters.AddAsync(db, PriceEndpoints.Resource, product.Livemode, active, -1, cancellationToken);
+            await Counters.AddAsync(db, CountedResources.Price, product.Livemode, active, -1, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new DeletedObject { Id = product.Id, Object = "product", Deleted = true });
@@ -160,7 +159,7 @@ public static class ProductEndpoints
 
         var (items, hasMore) = await Keyset.PageAsync(filtered, inMode, list, cancellationToken);
         var count = q is null
-            ? await Counters.GetAsync(db, Resource, caller.Livemode, active, cancellationToken)
+            ? await Counters.GetAsync(db, CountedResources.Product, caller.Livemode, active, cancellationToken)
             : await filtered.LongCountAsync(cancellationToken);
         return TypedResults.Ok(new PagedList<Product>
         {
@@ -178,7 +177,7 @@ public static class ProductEndpoints
         await db.SaveChangesAsync(cancellationToken);
         if (wasActive != product.Active)
         {
-            await Counters.MoveAsync(db, Resource, product.Livemode, product.Active, cancellationToken);
+            await Counters.MoveAsync(db, CountedResources.Product, product.Livemode, product.Active, cancellationToken);
         }
 
         var wire = await WithPricesAsync(db, product, currencies, cancellationToken);

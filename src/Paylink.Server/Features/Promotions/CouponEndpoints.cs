@@ -13,8 +13,6 @@ namespace Paylink.Server.Features.Promotions;
 /// <summary>Coupons: what a promotion code takes off. Create, retrieve, update (name, limits, metadata), list.</summary>
 public static class CouponEndpoints
 {
-    public const string Resource = "coupon";
-
     public static void MapCouponEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/coupons").WithTags("Coupons");
@@ -38,7 +36,7 @@ public static class CouponEndpoints
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         db.Coupons.Add(coupon);
         await db.SaveChangesAsync(cancellationToken);
-        await Counters.AddAsync(db, Resource, coupon.Livemode, active: true, 1, cancellationToken);
+        await Counters.AddAsync(db, CountedResources.Coupon, coupon.Livemode, active: true, 1, cancellationToken);
         var wire = PromotionMapping.ToWire(coupon, currencies, now);
         EventLog.Record(db, EventType.CouponCreated, coupon.Livemode, wire, now);
         await db.SaveChangesAsync(cancellationToken);
@@ -111,7 +109,7 @@ public static class CouponEndpoints
         var inMode = db.Coupons.AsNoTracking().Where(c => c.Livemode == caller.Livemode);
         var now = time.UtcNow();
         return TypedResults.Ok(await ListPage.BuildAsync(inMode, inMode, list, c => PromotionMapping.ToWire(c, currencies, now), cancellationToken,
-            () => Counters.GetAsync(db, Resource, caller.Livemode, null, cancellationToken)));
+            () => Counters.GetAsync(db, CountedResources.Coupon, caller.Livemode, null, cancellationToken)));
     }
 
     private static async Task<CouponRecord> FindAsync(PaylinkDbContext db, string id, Caller caller, CancellationToken cancellationToken) =>

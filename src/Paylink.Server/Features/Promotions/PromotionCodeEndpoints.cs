@@ -13,8 +13,6 @@ namespace Paylink.Server.Features.Promotions;
 /// <summary>Promotion codes: what customers type to get a coupon. Create, retrieve, update (active, limits, restrictions, metadata), list.</summary>
 public static class PromotionCodeEndpoints
 {
-    public const string Resource = "promotion_code";
-
     public static void MapPromotionCodeEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/promotion-codes").WithTags("Promotion codes");
@@ -93,7 +91,7 @@ public static class PromotionCodeEndpoints
         await using var transaction = await db.BeginWriteAsync(cancellationToken);
         db.PromotionCodes.Add(code);
         await db.SaveChangesAsync(cancellationToken);
-        await Counters.AddAsync(db, Resource, code.Livemode, code.Active, 1, cancellationToken);
+        await Counters.AddAsync(db, CountedResources.PromotionCode, code.Livemode, code.Active, 1, cancellationToken);
         var wire = PromotionMapping.ToWire(code, currencies, now);
         wire.Coupon = PromotionMapping.ToWire(coupon, currencies, now);
         EventLog.Record(db, EventType.PromotionCodeCreated, code.Livemode, wire, now);
@@ -166,7 +164,7 @@ public static class PromotionCodeEndpoints
 
         if (wasActive != code.Active)
         {
-            await Counters.MoveAsync(db, Resource, code.Livemode, code.Active, cancellationToken);
+            await Counters.MoveAsync(db, CountedResources.PromotionCode, code.Livemode, code.Active, cancellationToken);
         }
 
         db.ChangeTracker.Clear();
@@ -198,7 +196,7 @@ public static class PromotionCodeEndpoints
         }
 
         var now = time.UtcNow();
-        Func<Task<long>>? count = code is null && couponId is null ? () => Counters.GetAsync(db, Resource, caller.Livemode, active, cancellationToken) : null;
+        Func<Task<long>>? count = code is null && couponId is null ? () => Counters.GetAsync(db, CountedResources.PromotionCode, caller.Livemode, active, cancellationToken) : null;
         return TypedResults.Ok(await ListPage.BuildAsync(filtered, inMode, list, p => PromotionMapping.ToWire(p, currencies, now), cancellationToken, count));
     }
 
