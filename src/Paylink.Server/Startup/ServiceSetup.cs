@@ -151,6 +151,7 @@ public static class ServiceSetup
         app.MapPromotionCodeEndpoints();
         app.MapCheckoutApiEndpoints();
         app.MapEventEndpoints();
+        app.MapEventRetryEndpoints();
         app.MapWebhookEndpointEndpoints();
         app.MapCheckoutPages();
         app.MapUnsupportedPaymentKitRoutes();

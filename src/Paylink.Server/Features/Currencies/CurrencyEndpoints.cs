@@ -15,19 +15,6 @@ public static class CurrencyEndpoints
         group.MapGet("/{id}", Retrieve).WithName("RetrievePaymentCurrency").WithSummary("Retrieve a currency by its lower-case ISO 4217 code.");
     }
 
-    public static PaymentCurrency ToWire(Currency currency, bool livemode) => new()
-    {
-        Id = currency.Id,
-        Object = "payment_currency",
-        Livemode = livemode,
-        Name = currency.Name,
-        Symbol = currency.Symbol,
-        Decimal = currency.Decimal,
-        Active = currency.Active,
-        CreatedAt = CurrencyCatalog.Epoch,
-        UpdatedAt = CurrencyCatalog.Epoch,
-    };
-
     private static Ok<PagedList<PaymentCurrency>> List(HttpRequest request, CurrencyCatalog currencies, Caller caller)
     {
         var list = ListRequest.Parse(request.Query, ["created_at", "updated_at", "name"], ["active"]);
@@ -63,11 +50,11 @@ public static class CurrencyEndpoints
     private static PagedList<PaymentCurrency> Page(List<Currency> items, int count, bool hasMore, ListRequest list, Caller caller) => new()
     {
         Count = count,
-        List = items.Select(c => ToWire(c, caller.Livemode)).ToList(),
+        List = items.Select(c => CurrencyMapping.ToWire(c, caller.Livemode)).ToList(),
         HasMore = hasMore,
         Paging = new Paging { Page = list.Cursor is null ? list.Page : 1, PageSize = list.PageSize },
     };
 
     private static Ok<PaymentCurrency> Retrieve(string id, CurrencyCatalog currencies, Caller caller) =>
-        TypedResults.Ok(ToWire(currencies.Find(id) ?? throw ApiException.Missing("payment currency", id), caller.Livemode));
+        TypedResults.Ok(CurrencyMapping.ToWire(currencies.Find(id) ?? throw ApiException.Missing("payment currency", id), caller.Livemode));
 }

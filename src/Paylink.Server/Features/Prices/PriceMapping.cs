@@ -35,7 +35,7 @@ public static class PriceMapping
             QuantitySold = record.QuantitySold,
             Metadata = Metadata.Parse(record.MetadataJson),
             Product = product is null ? null : ProductMapping.ToWire(product),
-            Currency = expandCurrency ? CurrencyEndpoints.ToWire(currency, record.Livemode) : null,
+            Currency = expandCurrency ? CurrencyMapping.ToWire(currency, record.Livemode) : null,
             CreatedAt = record.CreatedAt,
             UpdatedAt = record.UpdatedAt,
         };

@@ -132,7 +132,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, EventSignal s
                     }
 
                     var evt = delivery.Event!;
-                    var body = JsonSerializer.Serialize(EventEndpoints.ToWire(evt), ServerJson.Options);
+                    var body = JsonSerializer.Serialize(EventMapping.ToWire(evt), ServerJson.Options);
                     var result = await sender.SendAsync(endpoint.Url, secret, evt.Id, body, time.GetUtcNow(), timeout, cancellationToken);
                     await recorder.RecordAsync(endpoint, delivery, evt, result, cancellationToken);
                     sent++;
