@@ -1,6 +1,6 @@
 using Paylink.Client;
 using Paylink.Data.Entities;
-using Paylink.Server.Features.Prices;
+using Paylink.Server.Features.Catalog;
 using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Features.PaymentLinks;

@@ -8,7 +8,7 @@ using Paylink.Server.Infrastructure;
 using Paylink.Server.Infrastructure.Auth;
 using Paylink.Server.Infrastructure.Lists;
 
-namespace Paylink.Server.Features.Prices;
+namespace Paylink.Server.Features.Catalog;
 
 public static class PriceEndpoints
 {

@@ -1,10 +1,9 @@
 using Paylink.Client;
 using Paylink.Data.Entities;
 using Paylink.Server.Features.Currencies;
-using Paylink.Server.Features.Products;
 using Paylink.Server.Infrastructure;
 
-namespace Paylink.Server.Features.Prices;
+namespace Paylink.Server.Features.Catalog;
 
 public static class PriceMapping
 {

@@ -3,7 +3,7 @@ using Paylink.Client;
 using Paylink.Data.Entities;
 using Paylink.Server.Infrastructure;
 
-namespace Paylink.Server.Features.Products;
+namespace Paylink.Server.Features.Catalog;
 
 public static class ProductMapping
 {

@@ -4,12 +4,11 @@ using Paylink.Client;
 using Paylink.Data;
 using Paylink.Data.Entities;
 using Paylink.Server.Features.Events;
-using Paylink.Server.Features.Prices;
 using Paylink.Server.Infrastructure;
 using Paylink.Server.Infrastructure.Auth;
 using Paylink.Server.Infrastructure.Lists;
 
-namespace Paylink.Server.Features.Products;
+namespace Paylink.Server.Features.Catalog;
 
 public static class ProductEndpoints
 {

@@ -3,7 +3,7 @@ using Paylink.Data;
 using Paylink.Data.Entities;
 using Paylink.Server.Infrastructure;
 
-namespace Paylink.Server.Features.Prices;
+namespace Paylink.Server.Features.Catalog;
 
 /// <summary>Writes of prices, each with its counters, inside the caller's transaction.</summary>
 public static class PriceStore

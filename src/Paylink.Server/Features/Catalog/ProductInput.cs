@@ -2,7 +2,7 @@ using System.Text.Json;
 using Paylink.Data.Entities;
 using Paylink.Server.Infrastructure;
 
-namespace Paylink.Server.Features.Products;
+namespace Paylink.Server.Features.Catalog;
 
 /// <summary>Reads the product fields shared by create and update into a record.</summary>
 public static class ProductInput

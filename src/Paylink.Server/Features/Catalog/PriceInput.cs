@@ -1,7 +1,7 @@
 using Paylink.Data.Entities;
 using Paylink.Server.Infrastructure;
 
-namespace Paylink.Server.Features.Prices;
+namespace Paylink.Server.Features.Catalog;
 
 /// <summary>Reads price bodies (create and update) into records, with every rule of the contract.</summary>
 public static class PriceInput
