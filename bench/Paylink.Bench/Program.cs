@@ -139,8 +139,8 @@ static async Task<LoadResult> SampledAsync(HostedProcess serving, Func<Task<Load
 
 // The warm-up: the scenario's own load, 5 s at a time, for at least --warmup seconds and then for as
 // long as the JIT's tiered compilation worked in the last 5 s (over a tenth of a CPU second: it is
-// still replacing hot code with optimised code), up to --warmup-max. On two busy cores that takes
-// from seconds to over a minute, depending on how much new code the scenario runs (bench/README).
+// still replacing hot code with optimised code), up to --warmup-max. How long that takes depends on the
+// machine and on how much new code the scenario runs (bench/README.md, "The benchmark's warm-up").
 async Task<int> WarmUpAsync(IReadOnlyList<Tiering> watched, Func<int, Task> load)
 {
     const int Stretch = 5;

@@ -43,10 +43,10 @@ public static class PaylinkDatabase
     /// <summary>
     /// Paylink's defaults for an Npgsql connection string, each applied only when the string does not set it.
     /// EF opens and closes a pooled connection around every query, and by default Npgsql then resets the
-    /// session (<c>DISCARD ALL</c>), which also drops prepared statements, so every query was parsed and
-    /// planned anew. Paylink keeps no session state (its advisory lock is transaction-scoped), so it skips
-    /// the reset and lets Npgsql prepare its most used statements: in the benchmark (bench/README.md) a
-    /// retrieve went from 520–640 to 1,090–1,170 per second, a create from 130–160 to 210–280.
+    /// session (<c>DISCARD ALL</c>), which also drops prepared statements, so every query would be parsed
+    /// and planned anew. Paylink keeps no session state (its advisory lock is transaction-scoped), so it
+    /// skips the reset and lets Npgsql prepare its most used statements (bench/README.md, "PostgreSQL
+    /// connection defaults").
     /// </summary>
     public static string WithPostgresDefaults(string connectionString)
     {

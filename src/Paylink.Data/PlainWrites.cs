@@ -11,9 +11,9 @@ namespace Paylink.Data;
 /// <summary>
 /// Writes without EF Core's update and query pipelines. New rows on SQLite: one plain INSERT per row, its
 /// SQL built once per entity type from EF Core's model (columns, value converters), run on the open write
-/// transaction's connection. On this machine a SaveChanges of a payment link and its event cost ~0.9 ms of
-/// CPU (change detection, the update pipeline, building the SQL anew, reading back the generated key),
-/// about two thirds of a whole create; the two INSERTs cost a fraction of that. The rows are not tracked
+/// transaction's connection. A SaveChanges of a few new rows costs far more than the rows themselves
+/// (change detection, the update pipeline, building the SQL anew, reading back the generated key); the
+/// plain INSERTs skip all of it (bench/README.md, "Plain inserts on SQLite"). The rows are not tracked
 /// afterwards. A database-generated key (an event's sequence) is left to the database and not read back.
 /// A constraint violation surfaces as a <see cref="DbUpdateException"/>, as from SaveChanges. On
 /// PostgreSQL the rows go through SaveChanges. Guarded updates: one statement for both databases
@@ -61,8 +61,8 @@ public static class PlainWrites
     /// <c>@p0</c>, <c>@p1</c> … from <paramref name="values"/>; a <see cref="DateTime"/> is stored as each
     /// database stores it, Unix milliseconds on SQLite). On SQLite inside a write transaction it goes to the
     /// transaction's connection as plain ADO.NET: EF's <c>ExecuteUpdate</c> rebuilds, translates and looks
-    /// up its query on every call (~280 µs on the benchmark machine, against ~25 µs for the statement), and
-    /// even its raw-SQL pipeline costs more than a one-row UPDATE. Otherwise it goes through EF's raw SQL,
+    /// up its query on every call, and even its raw-SQL pipeline costs more than a one-row UPDATE
+    /// (bench/README.md, "Plain updates on SQLite"). Otherwise it goes through EF's raw SQL,
     /// which on SQLite queues it for the write turn (<see cref="SqliteWriteGate"/>).
     /// </summary>
     public static async Task<int> ExecuteWriteAsync(this PaylinkDbContext db, string sql, IReadOnlyList<object?> values, CancellationToken cancellationToken)

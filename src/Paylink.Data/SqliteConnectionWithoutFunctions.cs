@@ -11,7 +11,8 @@ namespace Paylink.Data;
 /// <summary>
 /// EF Core's SQLite connection registers ten SQL functions and a collation (decimal arithmetic and
 /// <c>regexp</c>) on every new <see cref="SqliteConnection"/>, and a pooled context gets a new one on
-/// every rental: about 50 µs per request, more than a primary-key read. Paylink's model has no
+/// every rental, which costs more than a primary-key read (bench/README.md, "SQLite connections
+/// without functions"). Paylink's model has no
 /// decimal columns and its queries use no regular expressions, so its connections skip them. A query
 /// that needed one would fail with "no such function" in the SQLite test runs.
 /// </summary>

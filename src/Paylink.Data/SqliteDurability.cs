@@ -5,8 +5,8 @@ namespace Paylink.Data;
 
 /// <summary>
 /// Group commit for SQLite. With <c>synchronous=FULL</c> every commit waits for its own fsync of the
-/// write-ahead log while it holds the one writer's lock, so writers queue behind the disk (0.5–2.5 ms a
-/// commit on the benchmark machine). Instead, connections run with <c>synchronous=NORMAL</c> (SQLite
+/// write-ahead log while it holds the one writer's lock, so writers queue behind the disk, one fsync
+/// each (bench/README.md, "Group commit"). Instead, connections run with <c>synchronous=NORMAL</c> (SQLite
 /// keeps the file consistent; only durability is left to us) and each writer, after its commit and
 /// after giving up the lock, waits here until an fsync of the log that began after its commit has
 /// finished. Commits that end while one fsync runs share the next one. Nothing that reports a write

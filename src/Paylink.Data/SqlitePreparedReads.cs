@@ -12,11 +12,12 @@ namespace Paylink.Data;
 
 /// <summary>
 /// Reads one row by equal columns through a statement prepared once per connection, on SQLite.
-/// Microsoft.Data.Sqlite compiles a command's SQL on every execution, and for a wide row (a payment
-/// link has 25 columns) compiling costs three times what running it does; EF Core makes a new command
-/// for every query. The hot reads (a link and its prices, for the API and the payment page) come here
-/// instead: a small set of read-only connections that stay open, each keeping its prepared statements.
-/// Rows are mapped with EF Core's own model (columns, value converters), so they match what EF reads.
+/// Microsoft.Data.Sqlite compiles a command's SQL on every execution, and for a wide row (a payment link
+/// has 25 columns) compiling costs more than running it does; EF Core makes a new command for every query
+/// (bench/README.md, "Prepared reads"). The hot reads (a link and its prices, for the API and the payment
+/// page) come here instead: a small set of read-only connections that stay open, each keeping its
+/// prepared statements. Rows are mapped with EF Core's own model (columns, value converters), so they
+/// match what EF reads.
 /// </summary>
 public static class SqlitePreparedReads
 {
@@ -74,9 +75,9 @@ public static class SqlitePreparedReads
     /// query reads it: an entity already tracked with that key is returned as it is; otherwise the row is read
     /// and attached unchanged, so a later SaveChanges writes what the caller changes. Null if there is none.
     /// On SQLite inside a write transaction the SELECT goes to the transaction's connection as plain
-    /// ADO.NET, so it sees the transaction's own writes: EF's LINQ pipeline costs ~250 µs a query on this
-    /// machine (parameter extraction, the query cache, a new command whose SQL is compiled again, the
-    /// materializer), several times the statement itself, and a purchase makes three such reads. Anywhere
+    /// ADO.NET, so it sees the transaction's own writes: EF's LINQ pipeline (parameter extraction, the
+    /// query cache, a new command whose SQL is compiled again, the materializer) costs several times the
+    /// statement itself, and a purchase makes three such reads (bench/README.md, "Prepared reads"). Anywhere
     /// else (PostgreSQL, no transaction) it is EF's tracking query.
     /// </summary>
     public static async Task<TEntity?> FindTrackedAsync<TEntity>(this PaylinkDbContext db, string id, CancellationToken cancellationToken) where TEntity : class

@@ -8,8 +8,8 @@ namespace Paylink.Data;
 /// <summary>
 /// The one writer at a time of a SQLite database, queued in this process. SQLite lets one connection
 /// write; another that finds the lock taken retries after sleeping (1, 2, 5 … 100 ms), so a write that
-/// skips the queue while queued ones run sleeps, and under load sleeps again and again (a purchase's
-/// test charge once took half a second that way). <see cref="WriteTransaction"/> takes the gate for an
+/// skips the queue while queued ones run sleeps, and under load sleeps again and again (bench/README.md,
+/// "The write gate"). <see cref="WriteTransaction"/> takes the gate for an
 /// explicit transaction; this interceptor takes it for the writes made without one — a SaveChanges that
 /// runs in EF's own transaction, an ExecuteUpdate or ExecuteDelete that commits by itself — and gives
 /// it back when they end (saved, failed or cancelled). Writes inside a transaction that did not take

@@ -34,7 +34,8 @@ public sealed class WriteTransaction : IAsyncDisposable
             if (gate is not null)
             {
                 // EF wraps each SaveChanges of a transaction in a savepoint, so that a failed one leaves the
-                // transaction usable; on SQLite that costs more than the insert itself (about 0.4 ms). Here
+                // transaction usable; on SQLite that costs more than the insert itself (bench/README.md,
+                // "No savepoints on SQLite"). Here
                 // SQLite backs out a failed statement by itself, no other writer can race us, and every
                 // write path that catches a failure either abandons its transaction or looked first.
                 db.Database.AutoSavepointsEnabled = false;

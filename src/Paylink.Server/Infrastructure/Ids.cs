@@ -15,7 +15,8 @@ public static class Ids
     /// <summary>
     /// An id in the same shape that is unique but not secret: 12 random characters drawn once per
     /// process, then a counter in 12 base62 digits. For request ids, made on every request, where a
-    /// draw from the system's random source per request cost more than the rest of the id's work.
+    /// draw from the system's random source per request would cost more than the rest of the id's work
+    /// (bench/README.md, "Random bytes and request ids").
     /// </summary>
     public static string Sequential(string prefix) =>
         string.Create(prefix.Length + 25, (prefix, number: Interlocked.Increment(ref _sequence)), static (chars, state) =>

@@ -3,11 +3,12 @@ using System.Security.Cryptography;
 namespace Paylink.Server.Infrastructure;
 
 /// <summary>
-/// Cryptographically secure random bytes from the system's generator, drawn a block at a time. A call
-/// to the generator costs about 2 µs on the benchmark machine whatever its size, and a payment page view
-/// made two (the visitor id, the form token's nonce); each thread now draws 512 bytes at once and hands
-/// each byte out once, in order, wiping it as it goes. Secrets made rarely (API keys, webhook secrets,
-/// the signing key) still come straight from <see cref="RandomNumberGenerator"/>.
+/// Cryptographically secure random bytes from the system's generator, drawn a block at a time. A call to
+/// the generator costs the same whatever its size, and every payment page view needs random bytes twice
+/// (the visitor id, the form token's nonce), so each thread draws 512 bytes at once and hands each byte
+/// out once, in order, wiping it as it goes (bench/README.md, "Random bytes and request ids"). Secrets
+/// made rarely (API keys, webhook secrets, the signing key) still come straight from
+/// <see cref="RandomNumberGenerator"/>.
 /// </summary>
 public static class SecureRandom
 {

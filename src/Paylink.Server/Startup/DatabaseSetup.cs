@@ -107,7 +107,8 @@ public static class DatabaseSetup
     /// <summary>
     /// Per-connection SQLite settings: durability, waiting for the writer lock, foreign keys. They belong
     /// to the native connection, which the pool keeps open across uses, so they run once per native
-    /// connection rather than on every open (they were most of the statements of a simple read).
+    /// connection rather than on every open, where they would be most of the statements of a simple read
+    /// (bench/README.md, "Per-connection pragmas").
     /// </summary>
     private sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
     {

@@ -12,7 +12,8 @@ namespace Paylink.Server.Tests.Api;
 /// <summary>
 /// The events table grows with every write and is never pruned, so the webhook fan-out must reach the
 /// events it sends through an index, never by reading them all — also when SQLite has statistics
-/// (ANALYZE) from a time the table was nearly empty, which once turned its UPDATE into a full scan.
+/// (ANALYZE) from a time the table was nearly empty, with which SQLite plans a bare <c>sequence IN (…)</c>
+/// as a full scan (bench/README.md, "The webhook fan-out").
 /// </summary>
 public sealed class FanOutPlanTests
 {

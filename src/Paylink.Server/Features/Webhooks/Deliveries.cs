@@ -64,7 +64,7 @@ public static class Deliveries
         await db.SaveChangesAsync(cancellationToken);
         // `fanned_out` too, though every event read is still not fanned out: SQLite plans `sequence IN (list)` as a
         // scan of every event when its statistics (ANALYZE, run while the table was small) call the table tiny.
-        // A plain statement: EF's ExecuteUpdate builds and translates its query on every call (item 27 of bench/README).
+        // A plain statement: EF's ExecuteUpdate builds and translates its query on every call (bench/README.md, "Plain updates on SQLite").
         await db.ExecuteWriteAsync(MarkFannedOutSql(events.Count), [true, notYet, .. events.Select(e => (object?)e.Sequence)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();

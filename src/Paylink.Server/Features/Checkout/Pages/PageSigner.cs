@@ -13,8 +13,9 @@ namespace Paylink.Server.Features.Checkout.Pages;
 /// Signs what a payment page hands out and reads back (its form token and its anti-forgery token) with
 /// HMAC-SHA256 under one 256-bit key. The key is made on first start, kept in <c>signing_keys</c>
 /// encrypted with Data Protection, and loaded before the server takes requests, so every instance on
-/// the database signs and checks alike. A signature is a microsecond or two; Data Protection's
-/// per-payload key derivation and encryption cost tens per token, three times per page view.
+/// the database signs and checks alike. An HMAC is far cheaper than Data Protection's per-payload key
+/// derivation and encryption, which a page view would pay for each of its tokens (bench/README.md,
+/// "Page signatures").
 /// </summary>
 public sealed class PageSigner(IServiceProvider services, TimeProvider time)
 {
@@ -97,9 +98,9 @@ public sealed class PageSigner(IServiceProvider services, TimeProvider time)
 
     /// <summary>
     /// One HMAC-SHA256 state per thread, keyed once and reset after each signature: a one-shot HMAC sets
-    /// up the algorithm and the key every time (3.6 µs a signature against 1.5 µs here, and a page view
-    /// signs twice). Keyed by the key array itself, so servers with different keys in one process (the
-    /// tests' hosts) never share a state.
+    /// up the algorithm and the key every time, which costs more than the signature itself, and a page
+    /// view signs twice (bench/README.md, "Page signatures"). Keyed by the key array itself, so servers
+    /// with different keys in one process (the tests' hosts) never share a state.
     /// </summary>
     private static class KeyedHmac
     {
