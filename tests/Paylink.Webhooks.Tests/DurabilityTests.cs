@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Paylink.Browser.Tests;
 using Paylink.Client;
+using Paylink.Testing;
 using StandardWebhooks;
 
 namespace Paylink.Webhooks.Tests;

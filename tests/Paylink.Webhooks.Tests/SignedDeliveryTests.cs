@@ -1,5 +1,5 @@
-using Paylink.Browser.Tests;
 using Paylink.Client;
+using Paylink.Testing;
 using StandardWebhooks;
 using IndependentCheckFailed = StandardWebhooks.Diagnostics.WebhookVerificationException;
 

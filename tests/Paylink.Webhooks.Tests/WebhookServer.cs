@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
-using Paylink.Browser.Tests;
 using Paylink.Client;
+using Paylink.Testing;
 
 namespace Paylink.Webhooks.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using static Paylink.Browser.Tests.PageSteps;
+using static Paylink.Testing.PageSteps;
 
 namespace Paylink.Browser.Tests.Promotions;
 

@@ -1,3 +1,4 @@
+using Paylink.Testing;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Paylink.Testing;
 
 namespace Paylink.Server.Tests.Infrastructure;
 
@@ -52,9 +53,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static async Task<TestDatabase> CreatePostgresAsync()
     {
-        var admin = Environment.GetEnvironmentVariable("PAYLINK_TEST_POSTGRES") is { Length: > 0 } external
-            ? external
-            : (await PostgresCluster.GetAsync()).AdminConnectionString;
+        var admin = (await PostgresCluster.GetAsync()).AdminConnectionString;
         var name = "paylink_test_" + Guid.NewGuid().ToString("N")[..16];
         await using (var connection = new NpgsqlConnection(admin))
         {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
-namespace Paylink.Browser.Tests;
+namespace Paylink.Testing;
 
 /// <summary>What a customer does on the payment page, step by step.</summary>
 public static partial class PageSteps

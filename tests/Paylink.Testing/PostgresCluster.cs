@@ -2,28 +2,37 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Npgsql;
 
-namespace Paylink.Server.Tests.Infrastructure;
+namespace Paylink.Testing;
 
 /// <summary>
-/// A throwaway PostgreSQL cluster for the test run: initdb into a temp folder, pg_ctl on a free
-/// 127.0.0.1 port, stopped when the run ends (<see cref="PaylinkTestFramework"/>). PostgreSQL will not
-/// run as root, so as root the cluster belongs to the <c>postgres</c> user (runuser).
+/// The test run's PostgreSQL server: the one <c>PAYLINK_TEST_POSTGRES</c> names if set, else a throwaway
+/// cluster (initdb into a temp folder, pg_ctl on a free 127.0.0.1 port), started once per run by the first
+/// caller. It is stopped when the run ends: by <see cref="StopIfStarted"/> where the test framework calls it,
+/// else when the test process exits. PostgreSQL will not run as root, so as root the cluster belongs to the
+/// <c>postgres</c> user (runuser).
 /// </summary>
-internal sealed class PostgresCluster : IDisposable
+public sealed class PostgresCluster : IDisposable
 {
     private const string FolderPrefix = "paylink-tests-pg-";
     private static readonly Lock Gate = new();
     private static Task<PostgresCluster>? _started;
 
+    // Empty for the server PAYLINK_TEST_POSTGRES names: the run neither started it nor stops it.
     private readonly string _folder;
     private readonly string _bin;
 
     private PostgresCluster(string folder, string bin, int port)
+        : this(folder, bin, $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false")
+    {
+    }
+
+    private PostgresCluster(string folder, string bin, string adminConnectionString)
     {
         _folder = folder;
         _bin = bin;
-        AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+        AdminConnectionString = adminConnectionString;
     }
 
     public string AdminConnectionString { get; }
@@ -37,6 +46,21 @@ internal sealed class PostgresCluster : IDisposable
         {
             return _started ??= Task.Run(StartAsync);
         }
+    }
+
+    /// <summary>
+    /// A new, empty database on the run's server, with the default collation; returns a pooled
+    /// connection string for it. The database is dropped with the cluster.
+    /// </summary>
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var admin = (await GetAsync()).AdminConnectionString;
+        var name = "paylink_" + Guid.NewGuid().ToString("N")[..12];
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await command.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, MaxPoolSize = 50 }.ConnectionString;
     }
 
     /// <summary>Stops the cluster if this run started one.</summary>
@@ -61,6 +85,11 @@ internal sealed class PostgresCluster : IDisposable
     /// </summary>
     public void Dispose()
     {
+        if (_folder.Length == 0)
+        {
+            return;
+        }
+
         var stop = $"{Quote(Tool("pg_ctl"))} -D {Quote(DataDir)} -m fast -w -t 60 stop";
         if (RunningAsRoot)
         {
@@ -84,6 +113,13 @@ internal sealed class PostgresCluster : IDisposable
 
     private static async Task<PostgresCluster> StartAsync()
     {
+        if (Environment.GetEnvironmentVariable("PAYLINK_TEST_POSTGRES") is { Length: > 0 } external)
+        {
+            return new PostgresCluster("", "", external);
+        }
+
+        // Where no test framework stops it (StopIfStarted), the end of the test process does.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopIfStarted();
         SweepLeftovers();
         var bin = FindBinaries();
         var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
-namespace Paylink.Browser.Tests;
+namespace Paylink.Testing;
 
 /// <summary>
 /// A real Paylink server on Kestrel (127.0.0.1, a free port, SQLite in a temp folder) and Debian's
@@ -140,26 +140,4 @@ public class CheckoutServer : WebApplicationFactory<Program>, IAsyncLifetime
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             logs.Enqueue($"{category}: {formatter(state, exception)} {exception}");
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class CheckoutServerCollection : ICollectionFixture<CheckoutServer>
-{
-    public const string Name = "checkout server";
-}
-
-/// <summary>The same server on PostgreSQL.</summary>
-public sealed class PostgresCheckoutServer : CheckoutServer
-{
-    public override async Task InitializeAsync()
-    {
-        PostgresConnection = await PostgresCluster.CreateDatabaseAsync();
-        await base.InitializeAsync();
-    }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCheckoutServerCollection : ICollectionFixture<PostgresCheckoutServer>
-{
-    public const string Name = "checkout server on postgres";
 }
