@@ -88,7 +88,7 @@ public static class ServiceSetup
 
                 // A key's bucket refills every second, so a second is the longest wait unless the limiter says more.
                 var apiWait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var apiRetryAfter) ? apiRetryAfter : TimeSpan.FromSeconds(1);
-                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(apiWait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                RetryAfter.Set(http.Response, apiWait);
                 await ApiErrors.WriteAsync(http, 429, "rate_limit_error", "rate_limited", "Too many requests. Slow down and retry shortly.");
             };
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>

@@ -29,8 +29,11 @@ public sealed record Cart(IReadOnlyList<CartLine> Lines, Currency Currency, Appl
 
     /// <summary>The cart before the customer changes anything: each line at its set quantity, a chosen amount at its preset (else its minimum).</summary>
     public static Cart Starting(IEnumerable<(PaymentLinkLineItem Item, PriceRecord Price, ProductRecord Product)> lines, Currency currency) => new(
-        lines.Select(l => new CartLine(l.Price, l.Product, l.Item.Quantity, l.Price.UnitAmount ?? l.Price.CustomPreset ?? l.Price.CustomMinimum ?? 0)).ToList(),
+        lines.Select(l => new CartLine(l.Price, l.Product, l.Item.Quantity, StartingUnitAmount(l.Price))).ToList(),
         currency);
+
+    /// <summary>A line's unit amount before the customer chooses one: the price's own, else the chosen amount's preset, else its minimum.</summary>
+    public static long StartingUnitAmount(PriceRecord price) => price.UnitAmount ?? price.CustomPreset ?? price.CustomMinimum ?? 0;
 
     public IReadOnlyList<DiscountLine> DiscountLines => Lines.Select(l => new DiscountLine(l.Product.Id, l.Subtotal, l.Quantity)).ToList();
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
@@ -40,7 +39,7 @@ public sealed class FailedAuthentications : IDisposable
 
         if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            RetryAfter.Set(context.Response, retryAfter);
         }
 
         await ApiErrors.WriteAsync(context, 429, "rate_limit_error", "rate_limited",

@@ -130,7 +130,7 @@ public static partial class CheckoutForm
         var validation = new Validation();
         var parsed = Money.ReadText(text, page.Currency, "custom_amount", validation);
         var min = price.CustomMinimum ?? 0;
-        var max = price.CustomMaximum ?? (long)(Money.MaxUnitAmount * page.Currency.MinorPerMajor);
+        var max = price.CustomMaximum ?? Money.MaxUnitMinor(page.Currency);
         if (parsed is not { } amount || amount < min || amount > max)
         {
             errors["custom_amount"] = s.Format("invalid_amount", PageMoney.Format(min, page.Currency), PageMoney.Format(max, page.Currency));

@@ -70,7 +70,7 @@ public sealed class CheckoutView
                 PageMoney.Format(cartLine.Subtotal, page.Currency), cartLine.UnitAmount, line.CustomAmount,
                 line.CustomAmount
                     ? s.Format("amount_range", PageMoney.Format(price.CustomMinimum ?? 0, page.Currency),
-                        PageMoney.Format(price.CustomMaximum ?? (long)(Money.MaxUnitAmount * page.Currency.MinorPerMajor), page.Currency))
+                        PageMoney.Format(price.CustomMaximum ?? Money.MaxUnitMinor(page.Currency), page.Currency))
                     : null);
         }).ToList();
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Paylink.Server.Infrastructure;
 
 namespace Paylink.Server.Features.Checkout.Pages;
 
@@ -11,8 +11,7 @@ public static class PageRefusals
     /// <summary>429 with <c>Retry-After</c>, and the same number of seconds in the page's text.</summary>
     public static Task TooManyRequestsAsync(HttpContext http, TimeSpan retryAfter)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = RetryAfter.Set(http.Response, retryAfter);
         var s = Strings.For(http.Request);
         return Pages(http).Message(s, "rate_limited", s.Format("rate_limited_text", seconds), status: StatusCodes.Status429TooManyRequests)
             .ExecuteAsync(http);

@@ -54,7 +54,7 @@ public static class SessionFlow
 
         var cart = new Cart(page.Lines.Select(l => new CartLine(l.Price, l.Product,
             session.Lines.FirstOrDefault(x => x.PriceId == l.Price.Id)?.Quantity ?? l.Item.Quantity,
-            l.Price.UnitAmount ?? l.Price.CustomPreset ?? l.Price.CustomMinimum ?? 0)).ToList(), page.Currency);
+            Cart.StartingUnitAmount(l.Price))).ToList(), page.Currency);
         var typed = values.GetValueOrDefault(CheckoutPromotion.Field, "");
         var candidate = await CheckoutPromotion.FindAsync(db, page, typed, values["email"], cancellationToken);
         cart = CheckoutPromotion.Apply(cart, typed, candidate, page, s, time.UtcNow(), errors);
